@@ -1,0 +1,31 @@
+"""geopol: code international-relations news into an evidence-backed CAMEO event dataset.
+
+The public API::
+
+    from geopol import Pipeline, PipelineConfig
+    pipeline = Pipeline.build()
+    for result in pipeline.process(geopol.iter_inputs(["news/"])):
+        for event in result.events: ...
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from geopol.ingest import iter_inputs
+from geopol.pipeline import DocumentResult, Pipeline, PipelineConfig
+from geopol.records import Actor, Article, CleanDocument, Event, Rejection, RemovedLine
+
+__all__ = [
+    "Actor",
+    "Article",
+    "CleanDocument",
+    "DocumentResult",
+    "Event",
+    "Pipeline",
+    "PipelineConfig",
+    "Rejection",
+    "RemovedLine",
+    "__version__",
+    "iter_inputs",
+]

@@ -1,0 +1,287 @@
+"""Resolve noun phrases in a parsed sentence to CAMEO actor codes.
+
+A phrase is resolved from its head token outwards, in this order:
+
+1. a name from the lexicon (person on the event date, country, organisation,
+   capital or seat as metonym for the government);
+2. a role noun or title ("lawmakers", "Foreign Minister") combined with the
+   country or organisation attached to it ("Russian", "Russia's", "of Russia",
+   "at the ICC", "Beijing" as compound);
+3. the document's memory of who was named before (:class:`DocumentMemory`):
+   surnames after full names, pronouns, "the two presidents".
+
+Everything returned is an :class:`~geopol.records.Actor`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from geopol.actors.lexicon import ActorLexicon, NameEntry, Role
+from geopol.records import Actor
+
+Token = Any
+Doc = Any
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+"""Dependents of a head noun that can carry its country ("Russian", "Russia's")."""
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_WORDS = frozenset({"side", "country", "nation", "leader", "president", "state", "government",
+                         "neighbour", "neighbor", "power", "party", "delegation", "minister", "counterpart"})
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
+AFFILIATION_PREPS = frozenset({"of", "at", "from"})
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """A lexicon name found in a document: tokens ``start`` to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+    entry: NameEntry
+
+
+@dataclass
+class DocumentMemory:
+    """What a document has said so far about who is who (one per document, never shared)."""
+
+    day: dt.date | None
+    people: dict[str, Actor] = field(default_factory=dict)
+    last_person: Actor | None = None
+    recent: list[Actor] = field(default_factory=list)
+
+    def remember(self, actor: Actor, surface: str) -> None:
+        if actor.kind == "person":
+            for key in _name_keys(surface):
+                self.people.setdefault(key, actor)
+            self.last_person = actor
+        if actor.country != "---":
+            self.recent = [a for a in self.recent if a.country != actor.country]
+            self.recent.append(actor)
+            del self.recent[:-6]
+
+    def recall(self, surface: str) -> Actor | None:
+        for key in _name_keys(surface):
+            if key in self.people:
+                return self.people[key]
+        return None
+
+    def last(self, count: int, governmental: bool) -> list[Actor]:
+        chosen = self.recent[-count:]
+        if len(chosen) < count:
+            return []
+        if governmental:
+            return [a if a.code.startswith("IGO") or len(a.code) > 3 else
+                    Actor(a.code + "GOV", a.name, "role") for a in chosen]
+        return chosen
+
+
+def _name_keys(surface: str) -> list[str]:
+    """The full name and each of its words: "Wang Yi" is later "Wang", "Vladimir Putin" "Putin"."""
+    words = [w for w in surface.replace("’s", "").replace("'s", "").split() if w[:1].isupper()]
+    if not words:
+        return []
+    return [" ".join(words).lower(), *(w.lower() for w in reversed(words))]
+
+
+def match_names(doc: Doc, lexicon: ActorLexicon) -> dict[int, NameMatch]:
+    """Greedy longest matches of lexicon names, indexed by every token they cover."""
+    index: dict[int, NameMatch] = {}
+    longest = lexicon.max_name_tokens
+    tokens = [t.text for t in doc]
+    lowered = [t.lower() for t in tokens]
+    i = 0
+    while i < len(tokens):
+        found = None
+        for size in range(min(longest, len(tokens) - i), 0, -1):
+            entry = lexicon.exact.get(tuple(tokens[i:i + size]))
+            if entry is None and tokens[i][:1].isupper():
+                entry = lexicon.names.get(tuple(lowered[i:i + size]))
+            if entry is not None:
+                found = NameMatch(i, i + size, entry)
+                break
+        if found is None:
+            i += 1
+            continue
+        for j in range(found.start, found.end):
+            index[j] = found
+        i = found.end
+    return index
+
+
+@dataclass
+class SentenceActors:
+    """Resolves tokens of one parsed document to actors, with the document's memory."""
+
+    lexicon: ActorLexicon
+    names: dict[int, NameMatch]
+    memory: DocumentMemory
+
+    def resolve(self, token: Token, remember: bool = True) -> list[Actor]:
+        """The actors a noun phrase headed by ``token`` stands for (several for "Russian and
+        Chinese presidents"), or an empty list."""
+        actors = self._resolve(token, depth=0)
+        if remember:
+            for actor in actors:
+                self.memory.remember(actor, _person_name(token) if actor.kind == "person" else actor.name)
+        return actors
+
+    def _resolve(self, token: Token, depth: int) -> list[Actor]:
+        if depth > 3:
+            return []
+        match = self.names.get(token.i)
+        if match is not None and not self._inside_larger_name(token, match):
+            return [self._from_name(token, match)]
+        lower = token.lower_
+        if lower in PERSON_PRONOUNS and self.memory.last_person is not None:
+            return [self.memory.last_person]
+        group = self._numbered_group(token)
+        if group:
+            return group
+        named = [a for c in token.children if c.dep_ == "appos" and c.i > token.i
+                 for a in self._resolve(c, depth + 1) if a.kind == "person"]
+        if named:
+            return named
+        role = self.role_of(token)
+        countries = self._countries_of(token, depth)
+        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and role is None and not countries):
+            known = self.memory.recall(_surface(token))
+            if known is not None:
+                return [known]
+            if role is None or not countries:
+                return self._from_apposition(token, depth)
+            return [Actor(_combine(c, role, "").code, _surface(token), "person") for c in countries]
+        if role is None or not countries:
+            return self._from_apposition(token, depth) if role is not None else []
+        return [_combine(country, role, _phrase(token)) for country in countries]
+
+    def _inside_larger_name(self, token: Token, match: NameMatch) -> bool:
+        """A country inside an organisation's name ("Moscow State University") is not the actor."""
+        if token.ent_type_ not in ("ORG", "FAC") or match.entry.kind in ("person", "organization", "group"):
+            return False
+        entity_end = token.i
+        while entity_end + 1 < len(token.doc) and token.doc[entity_end + 1].ent_iob_ == "I":
+            entity_end += 1
+        return bool(entity_end >= match.end)
+
+    def _from_name(self, token: Token, match: NameMatch) -> Actor:
+        entry = match.entry
+        surface = token.doc[match.start:match.end].text
+        if entry.kind == "person":
+            phrase = _surface(token) if token.i == match.end - 1 else surface
+            return Actor(entry.code_on(self.memory.day), phrase if len(phrase) > len(surface) else surface,
+                         "person")
+        kind = {"capital": "role", "seat": "role", "adjective": "country"}.get(entry.kind, entry.kind)
+        return Actor(entry.code, surface, kind)
+
+    def role_of(self, token: Token) -> Role | None:
+        """The role a head noun or a title before it carries ("Foreign Minister Wang Yi")."""
+        tokens = [*_modifiers(token), token]
+        found = None
+        for start in range(len(tokens)):
+            for size in range(min(len(tokens) - start, self.lexicon.max_role_tokens), 0, -1):
+                key = tuple(_lemma(t) for t in tokens[start:start + size])
+                role = self.lexicon.roles.get(key)
+                if role is not None:
+                    found = role
+                    break
+        return found
+
+    def _countries_of(self, token: Token, depth: int) -> list[Actor]:
+        found: list[Actor] = []
+        for child in _modifiers(token):
+            match = self.names.get(child.i)
+            if match is not None and match.entry.kind != "person":
+                actor = self._from_name(child, match)
+                if actor not in found:
+                    found.append(actor)
+            elif child.dep_ == "poss" and match is None:
+                found.extend(self._resolve(child, depth + 1))
+        if found:
+            return found
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS:
+                for obj in child.children:
+                    if obj.dep_ == "pobj":
+                        found.extend(self._resolve(obj, depth + 1))
+        return found
+
+    def _numbered_group(self, token: Token) -> list[Actor]:
+        """ "the two presidents", "both sides", "the three countries"."""
+        if _lemma(token) not in GROUP_WORDS or token.tag_ not in ("NNS", "NNPS"):
+            return []
+        count = next((NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in NUMBER_WORDS), 0)
+        if not count:
+            return []
+        governmental = _lemma(token) not in ("country", "nation", "state", "power")
+        return self.memory.last(count, governmental)
+
+    def _from_apposition(self, token: Token, depth: int) -> list[Actor]:
+        for child in token.children:
+            if child.dep_ == "appos":
+                return self._resolve(child, depth + 1)
+        if token.dep_ == "appos":
+            return []
+        return []
+
+    def expand(self, token: Token) -> Iterator[Token]:
+        """A head and the heads conjoined with it ("Putin and Xi", "Russia, China and Mongolia")."""
+        yield token
+        for child in token.children:
+            if child.dep_ == "conj":
+                yield from self.expand(child)
+
+
+def _modifiers(token: Token) -> list[Token]:
+    """The tokens of a noun phrase before its head, without determiners and punctuation."""
+    start = token.left_edge.i
+    return [t for t in token.doc[start:token.i] if t.dep_ not in ("det", "punct", "cc", "case", "prep")]
+
+
+def _combine(country: Actor, role: Role, phrase: str) -> Actor:
+    code = country.code
+    if code.startswith(("IGO", "NGO", "MNC")) or len(code) > 3:
+        return Actor(code, phrase or country.name, "role")
+    return Actor(code + role.role, phrase or country.name, "role")
+
+
+def _phrase(token: Token) -> str:
+    """A head noun with its left modifiers, without the determiner: "Russian lawmakers"."""
+    start = token.left_edge.i
+    while start < token.i and token.doc[start].dep_ in ("det", "punct", "cc"):
+        start += 1
+    return str(token.doc[start:token.i + 1].text)
+
+
+def _person_name(token: Token) -> str:
+    if token.ent_type_ == "PERSON":
+        for ent in token.doc.ents:
+            if ent.start <= token.i < ent.end:
+                return str(ent.text)
+    return _surface(token)
+
+
+def _lemma(token: Token) -> str:
+    return str(token.lemma_ if token.pos_ not in ("PROPN",) else token.text).lower()
+
+
+def _surface(token: Token) -> str:
+    """The name part of a noun phrase: the head and its compound/flat modifiers."""
+    left = token
+    for child in token.lefts:
+        if child.dep_ in ("compound", "flat") and child.i < left.i:
+            left = child
+    return str(token.doc[left.i:token.i + 1].text)
+
+
+def names_in(tokens: Iterable[Token], names: dict[int, NameMatch]) -> list[NameMatch]:
+    seen: list[NameMatch] = []
+    for token in tokens:
+        match = names.get(token.i)
+        if match is not None and match not in seen:
+            seen.append(match)
+    return seen

@@ -1,0 +1,340 @@
+"""Code events from a dependency parse: who (subject) did what (trigger) to whom (object).
+
+For each sentence the coder looks at every verb and event noun:
+
+* a verb in the trigger lexicon codes an event from its subject to its object
+  (or to the object of the preposition the lexicon names: "met *with* X");
+* a light verb ("hold", "pay", "have", "express"...) takes its code from its
+  noun object ("held talks", "paid a visit");
+* an event noun codes on its own from its possessor, "by"-phrase or
+  "between X and Y" ("Xi's visit to Moscow", "a meeting between X and Y");
+* passives swap the roles ("was accused ... by prosecutors");
+* mutual events (meetings, talks, agreements) are coded in both directions and
+  among all members of a compound subject ("Putin and Xi held talks");
+* the modality decides what is emitted; plans and promises become CAMEO's
+  "express intent" codes (03x).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import permutations
+from typing import Any
+
+from geopol.actors.resolver import SentenceActors
+from geopol.events.modality import is_future, modality
+from geopol.events.triggers import Trigger, TriggerLexicon
+from geopol.records import Actor, Place
+
+Token = Any
+Span = Any
+
+LIGHT_VERBS = frozenset({
+    "have", "hold", "pay", "make", "conduct", "give", "express", "launch", "issue", "stage",
+    "carry", "take", "attend", "join", "begin", "start", "continue", "resume", "open", "wrap",
+    "convene", "host", "mount", "impose", "level", "lodge", "file", "extend", "offer", "deliver",
+    "announce", "undertake", "embark", "perform", "engage", "sign", "reach", "conclude",
+})
+"""Verbs that carry little meaning of their own: their noun object names the event."""
+
+DEFAULT_TARGETS = ("dobj",)
+PLACE_PREPS = frozenset({"in", "at"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+WH_WORDS = frozenset({"who", "which", "that", "whom"})
+
+INTENT_BY_ROOT = {"04": "036", "05": "030", "06": "031", "07": "033", "08": "035",
+                  "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+INTENT_SPECIFIC = {"061": "0311", "062": "0312", "063": "0313", "064": "0314",
+                   "071": "0331", "072": "0332", "073": "0333", "074": "0334",
+                   "081": "0351", "083": "0353", "085": "0354", "086": "0355", "087": "0356",
+                   "163": "1312", "161": "1313", "195": "1384", "190": "1384"}
+
+
+@dataclass(frozen=True, slots=True)
+class CodedEvent:
+    """An event found in a sentence, before dates are resolved and CAMEO details added."""
+
+    source: Actor
+    target: Actor
+    code: str
+    trigger: str
+    trigger_index: int
+    rule: str
+    modality: str
+    date_texts: tuple[str, ...]
+    """Date expressions attached to the trigger, nearest first."""
+    future: bool
+    place: Place | None
+
+
+def intent_code(code: str) -> str | None:
+    """The CAMEO 'express intent' code for a planned action, or None when there is none."""
+    if code[:2] in ("01", "02", "03"):
+        return code
+    if code in INTENT_SPECIFIC:
+        return INTENT_SPECIFIC[code]
+    return INTENT_BY_ROOT.get(code[:2])
+
+
+@dataclass
+class SentenceCoder:
+    """Codes the events of one sentence; built per sentence by :class:`EventCoder`."""
+
+    triggers: TriggerLexicon
+    actors: SentenceActors
+    sentence: Span
+
+    def events(self) -> Iterator[CodedEvent]:
+        used: set[int] = set()
+        for token in self.sentence:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+                yield from self._verb(token, used)
+        for token in self.sentence:
+            if token.pos_ in ("NOUN", "PROPN") and token.i not in used:
+                yield from self._noun(token)
+
+    # -- verbs ---------------------------------------------------------------
+    def _verb(self, verb: Token, used: set[int]) -> Iterator[CodedEvent]:
+        lemma = verb.lemma_.lower()
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if lemma in LIGHT_VERBS:
+            for obj in objects:
+                noun, entry = self._noun_entry(obj)
+                if entry is not None:
+                    used.update((obj.i, noun.i))
+                    yield from self._emit(entry, noun, verb, "light-verb")
+                    return
+        particles = _particles(verb)
+        object_lemmas = [t.lemma_.lower() for o in objects for t in (o, *o.children)
+                         if t.dep_ in ("dobj", "attr", "compound")]
+        entry = self.triggers.verb(lemma, particles, object_lemmas)
+        if entry is None:
+            return
+        if "intent" in entry.flags and any(self._is_trigger(c) for c in verb.children if c.dep_ == "xcomp"):
+            return
+        used.update(o.i for o in objects if entry.objects)
+        yield from self._emit(entry, verb, verb, "verb")
+
+    def _is_trigger(self, verb: Token) -> bool:
+        lemma = verb.lemma_.lower()
+        if lemma in LIGHT_VERBS and any(self._noun_entry(o)[1] for o in verb.children if o.dep_ == "dobj"):
+            return True
+        return self.triggers.verb(lemma, _particles(verb),
+                                  [o.lemma_.lower() for o in verb.children if o.dep_ == "dobj"]) is not None
+
+    def _noun_entry(self, noun: Token) -> tuple[Token, Trigger | None]:
+        entry = self.triggers.noun(noun.lemma_.lower(), _modifiers(noun))
+        if entry is not None:
+            return noun, entry
+        for child in noun.children:
+            if child.dep_ in ("compound", "amod") and child.i < noun.i:
+                entry = self.triggers.noun(child.lemma_.lower(), _modifiers(child))
+                if entry is not None:
+                    return noun, entry
+        return noun, None
+
+    # -- nouns ---------------------------------------------------------------
+    def _noun(self, noun: Token) -> Iterator[CodedEvent]:
+        entry = self.triggers.noun(noun.lemma_.lower(), _modifiers(noun))
+        if entry is None or ("light" in entry.flags and not self._has_own_actors(noun)):
+            return
+        yield from self._emit(entry, noun, None, "noun")
+
+    def _has_own_actors(self, noun: Token) -> bool:
+        return any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("between", "by"))
+                   for c in noun.children)
+
+    # -- arguments -----------------------------------------------------------
+    def _emit(self, entry: Trigger, trigger: Token, verb: Token | None, rule: str) -> Iterator[CodedEvent]:
+        sources, targets = self._arguments(entry, trigger, verb)
+        anchor = verb if verb is not None else trigger
+        state = modality(anchor)
+        if state == "asserted" and verb is not None and trigger is not verb:
+            state = modality(trigger) if modality(trigger) != "asserted" else state
+        code = entry.code
+        if state == "intended" and "intent" not in entry.flags:
+            intended = intent_code(code)
+            if intended is None:
+                return
+            code = intended
+        date_texts = self._dates(trigger, verb)
+        place = self._place(trigger, verb)
+        future = state == "intended" or is_future(anchor)
+        pairs = list(self._pairs(entry, sources, targets))
+        for source, target in pairs:
+            yield CodedEvent(source, target, code, trigger.text, trigger.i, f"{rule}:{entry.origin.rsplit('/', 1)[-1]}",
+                             state, date_texts, future, place)
+
+    def _pairs(self, entry: Trigger, sources: list[Actor], targets: list[Actor]) -> Iterator[tuple[Actor, Actor]]:
+        seen: set[tuple[str, str]] = set()
+        if targets:
+            candidates: Iterable[tuple[Actor, Actor]] = [(s, t) for s in sources for t in targets]
+            if entry.mutual:
+                candidates = [*candidates, *((t, s) for s in sources for t in targets)]
+        elif entry.mutual and len(sources) >= 2:
+            candidates = permutations(sources, 2)
+        else:
+            candidates = []
+        for source, target in candidates:
+            key = (source.code, target.code)
+            if source.code == target.code or key in seen:
+                continue
+            seen.add(key)
+            yield source, target
+
+    def _arguments(self, entry: Trigger, trigger: Token, verb: Token | None) -> tuple[list[Actor], list[Actor]]:
+        if verb is None:
+            return self._noun_arguments(entry, trigger)
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if passive and verb is trigger:
+            agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            return self._resolve_all(agents), self._resolve_all(passive)
+        sources = self._resolve_all(self._subjects(verb))
+        heads = [verb] if verb is trigger else [verb, trigger]
+        targets = self._targets(entry, heads)
+        if not sources and trigger is not verb:
+            sources = self._noun_arguments(entry, trigger)[0]
+        return sources, targets
+
+    def _noun_arguments(self, entry: Trigger, noun: Token) -> tuple[list[Actor], list[Actor]]:
+        sources: list[Actor] = []
+        between: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                sources.extend(self._resolve_all([child]))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                sources.extend(self._resolve_all(_pobjs(child)))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                between.extend(self._resolve_all(_pobjs(child)))
+            elif child.dep_ == "prep" and child.lower_ == "of" and entry.visit:
+                sources.extend(self._resolve_all(_pobjs(child)))
+            elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+                sources.extend(self._resolve_all([child]))
+        if between:
+            return between, []
+        return sources, self._targets(entry, [noun])
+
+    def _subjects(self, verb: Token) -> list[Token]:
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                if subjects[0].lower_ in WH_WORDS and verb.dep_ == "relcl":
+                    return [verb.head]
+                return subjects
+            if verb.dep_ == "relcl":
+                return [verb.head]
+            if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") or (verb.dep_ == "pcomp"):
+                verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+                continue
+            if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
+                return [verb.head]
+            return []
+        return []
+
+    def _targets(self, entry: Trigger, heads: Sequence[Token]) -> list[Actor]:
+        for spec in entry.targets or DEFAULT_TARGETS:
+            tokens: list[Token] = []
+            for head in heads:
+                if spec == "dobj":
+                    tokens.extend(c for c in head.children if c.dep_ in ("dobj", "dative"))
+                else:
+                    tokens.extend(o for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == spec
+                                  for o in _pobjs(c))
+            actors = self._resolve_places(tokens) if entry.visit else self._resolve_all(tokens)
+            if actors:
+                return actors
+        return []
+
+    def _resolve_all(self, heads: Iterable[Token]) -> list[Actor]:
+        actors: list[Actor] = []
+        for head in heads:
+            for token in self.actors.expand(head):
+                for actor in self.actors.resolve(token):
+                    if actor not in actors:
+                        actors.append(actor)
+        return actors
+
+    def _resolve_places(self, heads: Iterable[Token]) -> list[Actor]:
+        """The country of a place visited ("visited Moscow" -> RUS)."""
+        places = []
+        for actor in self._resolve_all(heads):
+            code = actor.country
+            places.append(Actor(code, self.actors.lexicon.country_name(code), "country"))
+        return places
+
+    # -- circumstances -------------------------------------------------------
+    def _dates(self, trigger: Token, verb: Token | None) -> tuple[str, ...]:
+        """DATE entities whose path up the tree reaches the trigger before any other verb."""
+        anchors = {trigger.i} | ({verb.i} if verb is not None else set())
+        found: list[tuple[int, str]] = []
+        for ent in self.sentence.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            node = ent.root
+            for steps in range(8):
+                if node.i in anchors:
+                    found.append((steps, str(ent.text)))
+                    break
+                if node.head is node or (node.pos_ in ("VERB", "AUX") and node is not ent.root):
+                    break
+                node = node.head
+        return tuple(text for _, text in sorted(found))
+
+    def _place(self, trigger: Token, verb: Token | None) -> Place | None:
+        for head in (trigger, verb):
+            if head is None:
+                continue
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                    continue
+                for obj in _pobjs(prep):
+                    place = self._as_place(obj)
+                    if place is not None:
+                        return place
+        return None
+
+    def _as_place(self, token: Token) -> Place | None:
+        match = self.actors.names.get(token.i)
+        lexicon = self.actors.lexicon
+        if match is not None and match.entry.kind in ("country", "capital", "seat"):
+            name = token.doc[match.start:match.end].text
+            if match.entry.kind == "seat":
+                capitals = [c for c, code in lexicon.capitals.items() if code == match.entry.code[:3]]
+                name = capitals[0].title() if capitals else name
+            return Place(name, match.entry.code[:3])
+        if token.ent_type_ in PLACE_ENTS:
+            span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            text = str(span.text) if span is not None else str(token.text)
+            country = None
+            for child in token.children:
+                inner = self.actors.names.get(child.i)
+                if child.dep_ in ("appos", "npadvmod", "conj") and inner is not None:
+                    country = inner.entry.code[:3]
+            return Place(text, country or lexicon.capitals.get(text.lower()))
+        return None
+
+
+def _particles(verb: Token) -> list[str]:
+    """Particles and prepositions of a verb, either of which can complete a phrasal verb ("call on")."""
+    return [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
+
+
+def _modifiers(noun: Token) -> list[str]:
+    """The compound and adjective modifiers of a noun, as lemma sequences ("phone" in "phone call")."""
+    words = [c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
+    return [*words, " ".join(words)] if len(words) > 1 else words
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+
+
+@dataclass(frozen=True)
+class EventCoder:
+    """The event coder: a trigger lexicon applied to parsed sentences."""
+
+    triggers: TriggerLexicon
+
+    def code(self, sentence: Span, actors: SentenceActors) -> list[CodedEvent]:
+        return list(SentenceCoder(self.triggers, actors, sentence).events())

@@ -1,0 +1,93 @@
+"""How a sentence presents an action: asserted, intended, negated, hypothetical, feared, alleged.
+
+The modality of a trigger is read from its own dependents (negation, modal
+auxiliaries, "if") and from the verbs that govern it ("plans to", "is to",
+"fears that", "accused of"), climbing the dependency tree until a reporting
+verb or the root. The word lists below are closed-class grammar, not lexicon.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+Token = Any
+
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "can"})
+OBLIGATION_AUX = frozenset({"should", "must", "ought"})
+INTENT_HEADS = frozenset({
+    "plan", "intend", "expect", "want", "hope", "seek", "aim", "prepare", "agree", "promise",
+    "pledge", "vow", "decide", "offer", "commit", "wish", "propose", "schedule", "set", "due",
+    "ready", "willing", "determine", "resolve", "look", "go", "attempt", "try", "strive", "mean",
+    "eager", "poise", "confirm", "announce", "consider", "need", "vote", "move",
+})
+FEAR_HEADS = frozenset({"fear", "worry", "concern", "afraid", "dread", "suspect"})
+ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge", "suspect"})
+HYPOTHESIS_MARKS = frozenset({"if", "unless", "whether", "lest"})
+FUTURE_MODIFIERS = frozenset({"upcoming", "planned", "forthcoming", "proposed", "future", "possible",
+                              "potential", "expected", "scheduled", "next", "prospective"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "am", "be", "'s", "’s", "'re", "’re", "'m", "’m"})
+REPORTING = frozenset({"say", "tell", "state", "add", "report", "note", "announce", "stress", "write"})
+
+
+def modality(trigger: Token) -> str:
+    """The modality of the action named by ``trigger`` (a verb or an event noun)."""
+    state = "asserted"
+    token = trigger
+    for _ in range(6):
+        own = _own_modality(token)
+        if own == "would":
+            reported = token.dep_ == "ccomp" and token.head.lemma_.lower() in REPORTING | INTENT_HEADS
+            own = "intended" if reported else "hypothetical"
+        if own in ("negated", "hypothetical", "feared"):
+            return own
+        if own == "intended":
+            state = "intended"
+        if token.dep_ in ("ROOT",) or token.head is token:
+            break
+        governor = token.head
+        lemma = governor.lemma_.lower()
+        if token.dep_ in ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "pobj", "dobj", "conj", "prep",
+                          "attr", "nsubj", "nsubjpass", "relcl", "acl", "compound", "amod", "appos"):
+            if lemma in FEAR_HEADS or (governor.pos_ == "NOUN" and lemma in FEAR_HEADS):
+                return "feared"
+            if token.dep_ in ("xcomp", "ccomp", "acomp") and lemma in INTENT_HEADS:
+                state = "intended"
+            if token.dep_ in ("ccomp", "pcomp", "pobj", "prep") and lemma in ALLEGE_HEADS and state == "asserted":
+                state = "alleged"
+            if token.dep_ == "xcomp" and (lemma == "be" or governor.lower_ in BE_FORMS):
+                state = "intended"
+            if lemma in REPORTING and token.dep_ == "ccomp":
+                break
+        token = governor
+    return state
+
+
+def _own_modality(token: Token) -> str:
+    children = list(token.children)
+    lowers = {c.lower_ for c in children}
+    if any(c.dep_ == "neg" for c in children) or (lowers & {"never"}):
+        return "negated"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in children):
+        return "negated"
+    if any(c.dep_ == "mark" and c.lower_ in HYPOTHESIS_MARKS for c in children):
+        return "hypothetical"
+    aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
+    if aux & HYPOTHETICAL_AUX == {"would"}:
+        return "would"
+    if aux & HYPOTHETICAL_AUX:
+        return "hypothetical"
+    if aux & (FUTURE_AUX | OBLIGATION_AUX):
+        return "intended"
+    if any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in children):
+        return "intended"
+    if token.tag_ == "VBG" and "going" in lowers:
+        return "intended"
+    return "asserted"
+
+
+def is_future(trigger: Token) -> bool:
+    """Whether the trigger speaks of the future (for resolving "on Wednesday")."""
+    return modality(trigger) == "intended" or any(
+        c.lower_ in FUTURE_AUX for c in trigger.children if c.dep_ == "aux")

@@ -1,0 +1,345 @@
+"""The part of a SQL store that does not depend on the backend: batches, queries, migrations.
+
+A backend (:mod:`geopol.store.sqlite`, later PostgreSQL) subclasses :class:`SqlStore` and supplies
+the connection, its :class:`~geopol.store.dialect.Dialect`, how a write transaction begins, which
+exceptions its driver raises, what tables exist, and optionally a full-text condition.
+"""
+
+from __future__ import annotations
+
+import abc
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Protocol
+
+from geopol.records import CleanDocument, Event, Rejection
+from geopol.store import queries, rows
+from geopol.store.base import (
+    BatchResult,
+    EventQuery,
+    Store,
+    StoredDocument,
+    StoreError,
+    check_date,
+    check_page,
+)
+from geopol.store.dialect import Dialect, Params, quote
+from geopol.store.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS, Migration, migrations
+
+_FETCH_SIZE = 500
+"""Rows fetched at a time while iterating a result."""
+
+_LOOKUP_CHUNK = 500
+"""Ids per ``IN (...)`` lookup, well under SQLite's default limit of 32,766 parameters."""
+
+
+class Cursor(Protocol):
+    """The slice of a DB-API 2 cursor the store uses (sqlite3 and psycopg both provide it)."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+    def execute(self, sql: str, parameters: Sequence[Any] = ..., /) -> Any: ...
+
+    def executemany(self, sql: str, seq_of_parameters: Sequence[Sequence[Any]], /) -> Any: ...
+
+    def fetchone(self) -> Any: ...
+
+    def fetchmany(self, size: int = ..., /) -> list[Any]: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def close(self) -> None: ...
+
+
+def utc_now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+class SqlStore(Store):
+    """A :class:`Store` over a DB-API connection; see the module docstring for the hooks."""
+
+    def __init__(self, dialect: Dialect, description: str, *, read_only: bool) -> None:
+        self.dialect = dialect
+        self.description = description
+        """How the database is named in error messages (a path, a URL without password)."""
+        self.read_only = read_only
+        self._closed = False
+
+    # -- backend hooks --------------------------------------------------------------------
+
+    @abc.abstractmethod
+    def _cursor(self) -> Cursor:
+        """A new cursor on the connection."""
+
+    @abc.abstractmethod
+    def _begin_write(self, cursor: Cursor) -> None:
+        """Start a write transaction, taking the write lock now rather than at the first write."""
+
+    @abc.abstractmethod
+    def _commit(self) -> None: ...
+
+    @abc.abstractmethod
+    def _rollback(self) -> None: ...
+
+    @abc.abstractmethod
+    def _close_connection(self) -> None: ...
+
+    @abc.abstractmethod
+    def _driver_errors(self) -> tuple[type[Exception], ...]:
+        """The exceptions the driver raises, turned into :class:`StoreError`."""
+
+    @abc.abstractmethod
+    def _table_names(self, cursor: Cursor) -> set[str]:
+        """The user tables in the database (not the backend's own catalog tables)."""
+
+    def _text_condition(self, text: str, params: Params) -> str:
+        """The sentence contains ``text``: a LIKE unless the backend has full-text search."""
+        return queries.like_condition(text, params)
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    def _check_open(self, action: str) -> None:
+        if self._closed:
+            raise StoreError(f"cannot {action}: the store {self.description} is closed")
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        """Turn driver exceptions raised while doing ``action`` into :class:`StoreError`."""
+        self._check_open(action)
+        try:
+            yield
+        except self._driver_errors() as exc:
+            raise StoreError(f"cannot {action} in {self.description}: {exc}") from exc
+
+    @contextmanager
+    def _write(self, action: str) -> Iterator[Cursor]:
+        """One write transaction: committed if the block succeeds, rolled back otherwise."""
+        if self.read_only:
+            raise StoreError(f"cannot {action}: {self.description} was opened read-only")
+        with self._errors(action):
+            cursor = self._cursor()
+            try:
+                self._begin_write(cursor)
+                try:
+                    yield cursor
+                    self._commit()
+                except BaseException:
+                    self._rollback()
+                    raise
+            finally:
+                cursor.close()
+
+    def _scalar(self, sql: str, parameters: Sequence[Any] = ()) -> Any:
+        cursor = self._cursor()
+        try:
+            cursor.execute(sql, parameters)
+            row = cursor.fetchone()
+        finally:
+            cursor.close()
+        return None if row is None else row[0]
+
+    def _iterate(self, action: str, sql: str, parameters: Sequence[Any]) -> Iterator[Sequence[Any]]:
+        """Stream the rows of a SELECT, a few hundred at a time.
+
+        A closed store fails here, at the call, rather than at the first ``next()``.
+        """
+        self._check_open(action)
+        return self._stream(action, sql, parameters)
+
+    def _stream(self, action: str, sql: str, parameters: Sequence[Any]) -> Iterator[Sequence[Any]]:
+        with self._errors(action):
+            cursor = self._cursor()
+            try:
+                cursor.execute(sql, parameters)
+                while batch := cursor.fetchmany(_FETCH_SIZE):
+                    yield from batch
+            finally:
+                cursor.close()
+
+    # -- schema ---------------------------------------------------------------------------
+
+    def _migrate(self) -> None:
+        """Check the schema version and apply the migrations the database lacks."""
+        all_migrations = migrations(self.dialect)
+        latest = all_migrations[-1].version
+        with self._errors("read the schema version"):
+            version = self._read_version(self._cursor())
+        if version > latest:
+            raise StoreError(
+                f"{self.description} has schema version {version}, newer than this geopol "
+                f"understands ({latest}); upgrade geopol to use it"
+            )
+        if version == latest:
+            return
+        if self.read_only:
+            raise StoreError(
+                f"{self.description} has schema version {version}, older than {latest}; "
+                "open it once without read-only to migrate it"
+            )
+        for migration in all_migrations:
+            if migration.version > version:
+                self._apply(migration)
+
+    def _read_version(self, cursor: Cursor) -> int:
+        try:
+            tables = self._table_names(cursor)
+            if "schema_version" not in tables:
+                if tables:
+                    raise StoreError(
+                        f"{self.description} is a database but not a geopol store "
+                        f"(it has tables {', '.join(sorted(tables))} and no schema_version)"
+                    )
+                return 0
+            cursor.execute("SELECT MAX(version) FROM schema_version")
+            row = cursor.fetchone()
+            return int(row[0]) if row is not None and row[0] is not None else 0
+        finally:
+            cursor.close()
+
+    def _apply(self, migration: Migration) -> None:
+        with self._write(f"migrate to schema version {migration.version}") as cursor:
+            # Another process may have migrated while we waited for the write lock.
+            if self._read_version(self._cursor()) >= migration.version:
+                return
+            for statement in migration.statements:
+                cursor.execute(statement)
+            cursor.execute(
+                f"INSERT INTO schema_version (version, description, applied_at) "
+                f"VALUES ({self.dialect.placeholders(3)})",
+                (migration.version, migration.description, utc_now()),
+            )
+
+    def schema_version(self) -> int:
+        with self._errors("read the schema version"):
+            return int(self._scalar("SELECT MAX(version) FROM schema_version") or 0)
+
+    # -- writes ---------------------------------------------------------------------------
+
+    def add_batch(
+        self,
+        documents: Sequence[tuple[CleanDocument, Sequence[Event]]],
+        rejections: Sequence[Rejection] = (),
+    ) -> BatchResult:
+        now = utc_now()
+        # Rows are built before the transaction, so bad input fails without taking the lock.
+        prepared = [
+            (doc, rows.content_hash(doc), [rows.mention_row(event, doc) for event in events])
+            for doc, events in documents
+        ]
+        counts = {"added": 0, "updated": 0, "unchanged": 0, "mentions": 0}
+        with self._write("store a batch") as cursor:
+            known = self._known_hashes(cursor, [doc.id for doc, _, _ in prepared])
+            for doc, digest, mention_rows in prepared:
+                previous = known.get(doc.id)
+                if previous == digest:
+                    counts["unchanged"] += 1
+                    continue
+                if previous is None:
+                    self._insert_document(cursor, doc, digest, now)
+                    counts["added"] += 1
+                else:
+                    self._replace_document(cursor, doc, digest, now)
+                    counts["updated"] += 1
+                known[doc.id] = digest
+                self._insert_mentions(cursor, mention_rows)
+                counts["mentions"] += len(mention_rows)
+            rejected = self._insert_rejections(cursor, rejections, now)
+        return BatchResult(rejected=rejected, **counts)
+
+    def _known_hashes(self, cursor: Cursor, doc_ids: list[str]) -> dict[str, str]:
+        unique = list(dict.fromkeys(doc_ids))
+        known: dict[str, str] = {}
+        for start in range(0, len(unique), _LOOKUP_CHUNK):
+            chunk = unique[start : start + _LOOKUP_CHUNK]
+            in_list = self.dialect.placeholders(len(chunk))
+            cursor.execute(f"SELECT id, content_hash FROM documents WHERE id IN ({in_list})", chunk)
+            while batch := cursor.fetchmany(_FETCH_SIZE):
+                known.update((row[0], row[1]) for row in batch)
+        return known
+
+    def _insert_document(self, cursor: Cursor, doc: CleanDocument, digest: str, now: str) -> None:
+        cursor.execute(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+            f"VALUES ({self.dialect.placeholders(len(DOCUMENT_COLUMNS))})",
+            rows.document_row(doc, digest, now),
+        )
+
+    def _replace_document(self, cursor: Cursor, doc: CleanDocument, digest: str, now: str) -> None:
+        ph = self.dialect.placeholder
+        cursor.execute(f"DELETE FROM mentions WHERE doc = {ph}", (doc.id,))
+        values = rows.document_row(doc, digest, now)
+        assignments = ", ".join(f"{column} = {ph}" for column in DOCUMENT_COLUMNS[1:])
+        cursor.execute(f"UPDATE documents SET {assignments} WHERE id = {ph}", (*values[1:], values[0]))
+
+    def _insert_mentions(self, cursor: Cursor, mention_rows: list[tuple[Any, ...]]) -> None:
+        if mention_rows:
+            columns = ", ".join(quote(c) for c in MENTION_COLUMNS)
+            values = self.dialect.placeholders(len(MENTION_COLUMNS))
+            cursor.executemany(f"INSERT INTO mentions ({columns}) VALUES ({values})", mention_rows)
+
+    def _insert_rejections(self, cursor: Cursor, rejections: Sequence[Rejection], now: str) -> int:
+        recorded = 0
+        sql = (
+            f"INSERT INTO rejections (origin, doc_id, reason, at) VALUES ({self.dialect.placeholders(4)}) "
+            "ON CONFLICT (origin, doc_id, reason) DO NOTHING"
+        )
+        for rejection in rejections:
+            cursor.execute(sql, rows.rejection_row(rejection, now))
+            recorded += max(cursor.rowcount, 0)
+        return recorded
+
+    # -- reads ----------------------------------------------------------------------------
+
+    def mentions(self, query: EventQuery | None = None) -> Iterator[Event]:
+        params = Params(self.dialect)
+        sql = queries.mention_select(query or EventQuery(), params, self._text_condition)
+        return (rows.event_from_row(row) for row in self._iterate("query mentions", sql, params.values))
+
+    def documents(
+        self,
+        *,
+        outlet: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Iterator[StoredDocument]:
+        check_date("since", since)
+        check_date("until", until)
+        check_page(limit, offset)
+        params = Params(self.dialect)
+        sql = queries.document_select(
+            params, outlet=outlet, since=since, until=until, limit=limit, offset=offset
+        )
+        return (
+            rows.stored_document_from_row(row) for row in self._iterate("list documents", sql, params.values)
+        )
+
+    def document(self, doc_id: str) -> CleanDocument | None:
+        sql = f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE id = {self.dialect.placeholder}"
+        with self._errors("read a document"):
+            cursor = self._cursor()
+            try:
+                cursor.execute(sql, (doc_id,))
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        return None if row is None else rows.clean_document_from_row(row)
+
+    def rejections(self) -> Iterator[Rejection]:
+        sql = "SELECT origin, doc_id, reason FROM rejections ORDER BY id"
+        return (rows.rejection_from_row(row) for row in self._iterate("list rejections", sql, ()))
+
+    def counts(self) -> dict[str, int]:
+        with self._errors("count rows"):
+            return {
+                table: int(self._scalar(f"SELECT COUNT(*) FROM {table}"))
+                for table in ("documents", "mentions", "rejections")
+            }
+
+    def close(self) -> None:
+        if not self._closed:
+            self._closed = True
+            self._close_connection()

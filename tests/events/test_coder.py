@@ -1,0 +1,127 @@
+"""The event coder on sentences written for these tests, one construction each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geopol.pipeline import Pipeline
+
+
+def code(pipeline: Pipeline, text: str, date: dt.date | None = dt.date(2024, 5, 15),
+         everything: bool = False) -> set[tuple[str, str, str]]:
+    result = pipeline.extract_text(text, date)
+    return {(e.source, e.code, e.target) for e in result.events}
+
+
+def roots(pipeline: Pipeline, text: str, date: dt.date | None = dt.date(2024, 5, 15)) -> set[tuple[str, str, str]]:
+    return {(s[:3], c[:2], t[:3]) for s, c, t in code(pipeline, text, date)}
+
+
+def test_meeting_is_coded_in_both_directions(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "French President Emmanuel Macron met German Chancellor Olaf Scholz in Berlin on Monday.",
+                  dt.date(2023, 6, 7))
+    assert {("FRA", "04", "DEU"), ("DEU", "04", "FRA")} <= found
+
+
+def test_compound_subject_with_light_verb(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Japan and South Korea held talks on trade in Seoul.")
+    assert found == {("JPN", "04", "KOR"), ("KOR", "04", "JPN")}
+
+
+def test_visit_targets_the_country_of_the_place(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Indian Prime Minister Narendra Modi arrived in Paris for a state visit.")
+    assert ("INDGOV", "042", "FRA") in found
+
+
+def test_passive_voice_swaps_source_and_target(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The Kenyan government was criticised by Ethiopian officials for the decision.")
+    assert found == {("ETH", "11", "KEN")}
+
+
+def test_negated_action_is_not_an_event(pipeline: Pipeline) -> None:
+    assert roots(pipeline, "Brazil has not condemned Venezuela over the election.") == set()
+
+
+def test_hypothetical_and_feared_actions_are_not_events(pipeline: Pipeline) -> None:
+    assert roots(pipeline, "Western officials fear that Iran could supply drones to Russia.") == set()
+    assert roots(pipeline, "If talks fail, Israel might attack Lebanon.") == set()
+
+
+def test_all_modalities_keeps_them_with_their_modality(pipeline: Pipeline) -> None:
+    from dataclasses import replace
+
+    loose = replace(pipeline, config=replace(pipeline.config, all_modalities=True))
+    result = loose.extract_text("Brazil has not condemned Venezuela over the election.", dt.date(2024, 1, 2))
+    assert [(e.source, e.code[:2], e.target, e.modality) for e in result.events] == [
+        ("BRA", "11", "VEN", "negated")]
+
+
+def test_future_meeting_is_an_intention_036(pipeline: Pipeline) -> None:
+    found = code(pipeline, "The Turkish president will meet Russian President Vladimir Putin in Sochi next week.")
+    assert ("TURGOV", "036", "RUSGOV") in found
+    assert all(c != "040" for _, c, _ in found)
+
+
+def test_reported_speech_codes_the_reported_action(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "A spokesman said Pakistan had accused India of violating the ceasefire.")
+    assert ("PAK", "11", "IND") in found
+
+
+def test_pronoun_refers_to_the_last_named_person(pipeline: Pipeline) -> None:
+    text = ("Indian Prime Minister Narendra Modi arrived in Tokyo on Monday. "
+            "He praised Japan for its investment in Indian railways.")
+    assert ("IND", "05", "JPN") in roots(pipeline, text)
+
+
+def test_surname_after_full_name_keeps_the_title_coding(pipeline: Pipeline) -> None:
+    text = ("Norwegian Deputy Foreign Minister Anders Kvamsdal visited Kenya. "
+            "Kvamsdal later criticised Somalia.")
+    assert ("NORGOV", "111", "SOM") in code(pipeline, text)
+
+
+def test_two_leaders_refers_to_the_last_two_countries(pipeline: Pipeline) -> None:
+    text = ("Egyptian President Abdel Fattah el-Sisi received King Abdullah II of Jordan in Cairo on Sunday. "
+            "The two leaders signed an agreement on water.")
+    found = roots(pipeline, text)
+    assert {("EGY", "05", "JOR"), ("JOR", "05", "EGY")} <= found
+
+
+def test_unknown_person_is_coded_from_title(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Russian lawmakers condemned Estonian Defence Minister Hanno Pevkur.")
+    assert ("RUSLEG", "111", "ESTGOV") in found
+
+
+def test_capital_as_metonym_is_the_government(pipeline: Pipeline) -> None:
+    assert ("CHNGOV", "111", "USAGOV") in code(pipeline, "Beijing criticised Washington over the tariffs.")
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Moscow was cold on Tuesday.",
+    "Analysts say relations between the two countries remain complex.",
+])
+def test_background_without_action_is_not_coded(pipeline: Pipeline, text: str) -> None:
+    assert roots(pipeline, text) == set()
+
+
+def test_dates_resolve_against_the_document_date(pipeline: Pipeline) -> None:
+    result = pipeline.extract_text("Chinese Foreign Minister Wang Yi met Indian officials on Tuesday.",
+                                   dt.date(2024, 5, 15))
+    assert {e.date for e in result.events} == {"2024-05-14"}
+
+
+def test_date_range_gives_start_and_end(pipeline: Pipeline) -> None:
+    text = "Kazakh President Kassym-Jomart Tokayev paid a state visit to China on May 16 and 17."
+    result = pipeline.extract_text(text, dt.date(2024, 5, 18))
+    visit = [e for e in result.events if e.code == "042"]
+    assert visit and (visit[0].date, visit[0].date_end) == ("2024-05-16", "2024-05-17")
+
+
+def test_evidence_offsets_point_into_the_cleaned_text(pipeline: Pipeline) -> None:
+    text = "Advertisement\n\nJapan condemned North Korea on Monday.\n\nShare This Article"
+    result = pipeline.extract_text(text, dt.date(2024, 5, 15))
+    assert result.events
+    for event in result.events:
+        assert result.document.text[event.start:event.end] == event.sentence
+        assert "Advertisement" not in event.sentence
