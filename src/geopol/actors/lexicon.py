@@ -261,7 +261,7 @@ class _Builder:
         kind = cells[2].strip() if len(cells) > 2 and cells[2].strip() else "noun"
         if role not in ROLE_CODES:
             raise ValueError(f"unknown role code {role!r}")
-        key = tuple(term.split())
+        key = tuple(t.lower() for t in self.tokenize(term))
         if key in self.roles and not user:
             return
         self.roles[key] = Role(term, role, kind, origin)

@@ -32,6 +32,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_WORDS = frozenset({"side", "country", "nation", "leader", "president", "state", "government",
                          "neighbour", "neighbor", "power", "party", "delegation", "minister", "counterpart"})
+PEOPLE_WORDS = frozenset({"leader", "president", "minister", "counterpart"})
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 AFFILIATION_PREPS = frozenset({"of", "at", "from"})
 
@@ -52,17 +53,25 @@ class DocumentMemory:
     day: dt.date | None
     people: dict[str, Actor] = field(default_factory=dict)
     last_person: Actor | None = None
-    recent: list[Actor] = field(default_factory=list)
+    mentions: dict[str, int] = field(default_factory=dict)
+    """Mentions so far of each country (or organisation), counting persons and roles too."""
+    person_mentions: dict[str, int] = field(default_factory=dict)
+    representative: dict[str, Actor] = field(default_factory=dict)
+    """The last government-level actor seen for each country."""
+    order: dict[str, int] = field(default_factory=dict)
 
     def remember(self, actor: Actor, surface: str) -> None:
         if actor.kind == "person":
             for key in _name_keys(surface):
                 self.people.setdefault(key, actor)
             self.last_person = actor
-        if actor.country != "---":
-            self.recent = [a for a in self.recent if a.country != actor.country]
-            self.recent.append(actor)
-            del self.recent[:-6]
+            self.person_mentions[actor.country] = self.person_mentions.get(actor.country, 0) + 1
+        if actor.country == "---":
+            return
+        self.mentions[actor.country] = self.mentions.get(actor.country, 0) + 1
+        self.order[actor.country] = len(self.order) + sum(self.mentions.values())
+        if actor.kind == "person" or actor.code.endswith("GOV") or actor.country not in self.representative:
+            self.representative[actor.country] = actor
 
     def recall(self, surface: str) -> Actor | None:
         for key in _name_keys(surface):
@@ -70,14 +79,16 @@ class DocumentMemory:
                 return self.people[key]
         return None
 
-    def last(self, count: int, governmental: bool) -> list[Actor]:
-        chosen = self.recent[-count:]
+    def main_actors(self, count: int, people: bool) -> list[Actor]:
+        """The ``count`` most mentioned parties so far: what "the two leaders" or "both sides" means."""
+        counts = self.person_mentions if people else self.mentions
+        ranked = sorted(counts, key=lambda c: (counts[c], self.order.get(c, 0)), reverse=True)
+        chosen = ranked[:count]
         if len(chosen) < count:
             return []
-        if governmental:
-            return [a if a.code.startswith("IGO") or len(a.code) > 3 else
-                    Actor(a.code + "GOV", a.name, "role") for a in chosen]
-        return chosen
+        actors = [self.representative[c] for c in chosen]
+        return [a if a.code.startswith("IGO") or len(a.code) > 3 else Actor(a.code + "GOV", a.name, "role")
+                for a in actors]
 
 
 def _name_keys(surface: str) -> list[str]:
@@ -217,8 +228,8 @@ class SentenceActors:
         count = next((NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in NUMBER_WORDS), 0)
         if not count:
             return []
-        governmental = _lemma(token) not in ("country", "nation", "state", "power")
-        return self.memory.last(count, governmental)
+        people = _lemma(token) in PEOPLE_WORDS
+        return self.memory.main_actors(count, people)
 
     def _from_apposition(self, token: Token, depth: int) -> list[Actor]:
         for child in token.children:

@@ -42,6 +42,9 @@ DEFAULT_TARGETS = ("dobj",)
 PLACE_PREPS = frozenset({"in", "at"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
+UNKNOWN = Actor("---", "", "unknown")
+MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "four-way", "quadrilateral", "joint"})
+OWNER_PREPS = frozenset({"of", "to", "with", "against", "on", "from", "for", "by", "toward", "towards"})
 
 INTENT_BY_ROOT = {"04": "036", "05": "030", "06": "031", "07": "033", "08": "035",
                   "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
@@ -84,6 +87,9 @@ class SentenceCoder:
     triggers: TriggerLexicon
     actors: SentenceActors
     sentence: Span
+    unknown_targets: bool = False
+    """Emit events whose target the text does not name, with target ``---``."""
+    _multilateral: bool = False
 
     def events(self) -> Iterator[CodedEvent]:
         used: set[int] = set()
@@ -106,8 +112,7 @@ class SentenceCoder:
                     yield from self._emit(entry, noun, verb, "light-verb")
                     return
         particles = _particles(verb)
-        object_lemmas = [t.lemma_.lower() for o in objects for t in (o, *o.children)
-                         if t.dep_ in ("dobj", "attr", "compound")]
+        object_lemmas = _object_lemmas(verb, objects)
         entry = self.triggers.verb(lemma, particles, object_lemmas)
         if entry is None:
             return
@@ -168,12 +173,16 @@ class SentenceCoder:
 
     def _pairs(self, entry: Trigger, sources: list[Actor], targets: list[Actor]) -> Iterator[tuple[Actor, Actor]]:
         seen: set[tuple[str, str]] = set()
-        if targets:
-            candidates: Iterable[tuple[Actor, Actor]] = [(s, t) for s in sources for t in targets]
+        if targets and entry.mutual and self._multilateral:
+            candidates: Iterable[tuple[Actor, Actor]] = permutations([*sources, *targets], 2)
+        elif targets:
+            candidates = [(s, t) for s in sources for t in targets]
             if entry.mutual:
                 candidates = [*candidates, *((t, s) for s in sources for t in targets)]
         elif entry.mutual and len(sources) >= 2:
             candidates = permutations(sources, 2)
+        elif self.unknown_targets and not entry.mutual and not entry.visit:
+            candidates = [(s, UNKNOWN) for s in sources]
         else:
             candidates = []
         for source, target in candidates:
@@ -184,11 +193,15 @@ class SentenceCoder:
             yield source, target
 
     def _arguments(self, entry: Trigger, trigger: Token, verb: Token | None) -> tuple[list[Actor], list[Actor]]:
+        self._multilateral = any(c.lower_ in MULTILATERAL for c in trigger.children if c.dep_ in ("amod", "compound"))
         if verb is None:
             return self._noun_arguments(entry, trigger)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
         if passive and verb is trigger:
             agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if not agents:
+                agents = [o for t in verb.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"
+                          for o in _pobjs(t)]
             return self._resolve_all(agents), self._resolve_all(passive)
         sources = self._resolve_all(self._subjects(verb))
         heads = [verb] if verb is trigger else [verb, trigger]
@@ -242,8 +255,26 @@ class SentenceCoder:
                     tokens.extend(o for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == spec
                                   for o in _pobjs(c))
             actors = self._resolve_places(tokens) if entry.visit else self._resolve_all(tokens)
+            if not actors and not entry.visit:
+                actors = self._resolve_all(self._owners(tokens))
             if actors:
                 return actors
+        return []
+
+    def _owners(self, tokens: Sequence[Token]) -> list[Token]:
+        """When the object is not an actor ("called for the withdrawal of Syrian forces"), the nearest
+        actor-like phrase inside it: its possessor or compound first, then its prepositional phrases."""
+        level = list(tokens)
+        for _ in range(3):
+            modifiers = [c for t in level for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            found = [c for c in modifiers if self.actors.resolve(c, remember=False)]
+            if found:
+                return found
+            level = [o for t in level for c in t.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS
+                     for o in _pobjs(c)]
+            found = [o for o in level if self.actors.resolve(o, remember=False)]
+            if found:
+                return found
         return []
 
     def _resolve_all(self, heads: Iterable[Token]) -> list[Actor]:
@@ -315,6 +346,14 @@ class SentenceCoder:
         return None
 
 
+def _object_lemmas(verb: Token, objects: Sequence[Token]) -> list[str]:
+    """Lemmas that can specialise a verb: its objects, their compounds, and "of"/"for" objects
+    ("accused of war crimes")."""
+    heads = [*objects, *(o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on")
+                         for o in _pobjs(c))]
+    return [t.lemma_.lower() for h in heads for t in (h, *h.children) if t is h or t.dep_ == "compound"]
+
+
 def _particles(verb: Token) -> list[str]:
     """Particles and prepositions of a verb, either of which can complete a phrasal verb ("call on")."""
     return [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep")]
@@ -335,6 +374,7 @@ class EventCoder:
     """The event coder: a trigger lexicon applied to parsed sentences."""
 
     triggers: TriggerLexicon
+    unknown_targets: bool = False
 
     def code(self, sentence: Span, actors: SentenceActors) -> list[CodedEvent]:
-        return list(SentenceCoder(self.triggers, actors, sentence).events())
+        return list(SentenceCoder(self.triggers, actors, sentence, self.unknown_targets).events())

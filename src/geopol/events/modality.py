@@ -84,6 +84,8 @@ def _own_modality(token: Token) -> str:
         return "intended"
     if token.tag_ == "VBG" and "going" in lowers:
         return "intended"
+    if token.dep_ == "ROOT" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+        return "intended"  # a headline: "Leaders to discuss trade"
     return "asserted"
 
 
