@@ -243,8 +243,13 @@ class SentenceActors:
         """A head and the heads conjoined with it ("Putin and Xi", "Russia, China and Mongolia")."""
         yield token
         for child in token.children:
-            if child.dep_ == "conj":
+            if child.dep_ == "conj" or (child.dep_ == "appos" and self._both_countries(token, child)):
                 yield from self.expand(child)
+
+    def _both_countries(self, token: Token, other: Token) -> bool:
+        """ "The US, Russia and Switzerland" is often parsed as an apposition: a list, not a renaming."""
+        kinds = [m.entry.kind if m else None for m in (self.names.get(token.i), self.names.get(other.i))]
+        return kinds == ["country", "country"]
 
 
 def _modifiers(token: Token) -> list[Token]:

@@ -39,6 +39,8 @@ LIGHT_VERBS = frozenset({
 """Verbs that carry little meaning of their own: their noun object names the event."""
 
 DEFAULT_TARGETS = ("dobj",)
+IN_LIGHT_VERBS = frozenset({"engage", "participate", "take", "join", "involve", "take part"})
+"""Verbs whose event noun follows "in": "engaged the troops in a firefight", "took part in talks"."""
 PLACE_PREPS = frozenset({"in", "at"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
@@ -87,8 +89,8 @@ class SentenceCoder:
     triggers: TriggerLexicon
     actors: SentenceActors
     sentence: Span
-    unknown_targets: bool = False
-    """Emit events whose target the text does not name, with target ``---``."""
+    unknown_targets: bool = True
+    """Code an action with target ``---`` when the sentence names no other actor."""
     _multilateral: bool = False
 
     def events(self) -> Iterator[CodedEvent]:
@@ -111,6 +113,14 @@ class SentenceCoder:
                     used.update((obj.i, noun.i))
                     yield from self._emit(entry, noun, verb, "light-verb")
                     return
+        for prep in verb.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in" and lemma in IN_LIGHT_VERBS:
+                for obj in _pobjs(prep):
+                    noun, entry = self._noun_entry(obj)
+                    if entry is not None:
+                        used.update((obj.i, noun.i))
+                        yield from self._emit(entry, noun, verb, "light-verb-in")
+                        return
         particles = _particles(verb)
         object_lemmas = _object_lemmas(verb, objects)
         entry = self.triggers.verb(lemma, particles, object_lemmas)
@@ -181,7 +191,7 @@ class SentenceCoder:
                 candidates = [*candidates, *((t, s) for s in sources for t in targets)]
         elif entry.mutual and len(sources) >= 2:
             candidates = permutations(sources, 2)
-        elif self.unknown_targets and not entry.mutual and not entry.visit:
+        elif not entry.mutual and not entry.visit and self._alone(sources):
             candidates = [(s, UNKNOWN) for s in sources]
         else:
             candidates = []
@@ -246,20 +256,31 @@ class SentenceCoder:
         return []
 
     def _targets(self, entry: Trigger, heads: Sequence[Token]) -> list[Actor]:
+        objects = [c for h in heads for c in h.children if c.dep_ == "dobj"]
         for spec in entry.targets or DEFAULT_TARGETS:
             tokens: list[Token] = []
-            for head in heads:
+            for head in (*heads, *(objects if spec != "dobj" else ())):
                 if spec == "dobj":
                     tokens.extend(c for c in head.children if c.dep_ in ("dobj", "dative"))
                 else:
                     tokens.extend(o for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == spec
                                   for o in _pobjs(c))
-            actors = self._resolve_places(tokens) if entry.visit else self._resolve_all(tokens)
-            if not actors and not entry.visit:
+            places = entry.visit or spec in PLACE_PREPS
+            actors = self._resolve_places(tokens) if places else self._resolve_all(tokens)
+            if not actors and not places:
                 actors = self._resolve_all(self._owners(tokens))
             if actors:
                 return actors
         return []
+
+    def _alone(self, sources: list[Actor]) -> bool:
+        """No actor but the sources is named in the sentence: the action has no known target."""
+        countries = {s.country for s in sources}
+        for token in self.sentence:
+            if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("compound",):
+                if any(a.country not in countries for a in self.actors.resolve(token, remember=False)):
+                    return False
+        return self.unknown_targets
 
     def _owners(self, tokens: Sequence[Token]) -> list[Token]:
         """When the object is not an actor ("called for the withdrawal of Syrian forces"), the nearest
@@ -374,7 +395,7 @@ class EventCoder:
     """The event coder: a trigger lexicon applied to parsed sentences."""
 
     triggers: TriggerLexicon
-    unknown_targets: bool = False
+    unknown_targets: bool = True
 
     def code(self, sentence: Span, actors: SentenceActors) -> list[CodedEvent]:
         return list(SentenceCoder(self.triggers, actors, sentence, self.unknown_targets).events())
