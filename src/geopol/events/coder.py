@@ -197,7 +197,7 @@ class SentenceCoder:
             candidates = []
         for source, target in candidates:
             key = (source.code, target.code)
-            if source.code == target.code or key in seen:
+            if source.code == target.code or key in seen or (entry.visit and source.country == target.country):
                 continue
             seen.add(key)
             yield source, target
@@ -247,6 +247,9 @@ class SentenceCoder:
                 return subjects
             if verb.dep_ == "relcl":
                 return [verb.head]
+            controller = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+            if verb.dep_ == "xcomp" and controller:  # "invited the president to visit": the object acts
+                return controller
             if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") or (verb.dep_ == "pcomp"):
                 verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
                 continue
@@ -277,9 +280,10 @@ class SentenceCoder:
         """No actor but the sources is named in the sentence: the action has no known target."""
         countries = {s.country for s in sources}
         for token in self.sentence:
-            if token.pos_ in ("PROPN", "NOUN") and token.dep_ not in ("compound",):
-                if any(a.country not in countries for a in self.actors.resolve(token, remember=False)):
-                    return False
+            if token.pos_ not in ("PROPN", "NOUN") or token.dep_ == "compound":
+                continue
+            if any(a.country not in countries for a in self.actors.resolve(token, remember=False)):
+                return False
         return self.unknown_targets
 
     def _owners(self, tokens: Sequence[Token]) -> list[Token]:

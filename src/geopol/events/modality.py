@@ -22,6 +22,8 @@ INTENT_HEADS = frozenset({
     "ready", "willing", "determine", "resolve", "look", "go", "attempt", "try", "strive", "mean",
     "eager", "poise", "confirm", "announce", "consider", "need", "vote", "move",
 })
+APPEAL_HEADS = frozenset({"urge", "ask", "call", "invite", "request", "press", "push", "encourage", "appeal",
+                          "demand", "tell", "advise", "order", "pressure", "persuade", "implore", "beg"})
 FEAR_HEADS = frozenset({"fear", "worry", "concern", "afraid", "dread", "suspect"})
 ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge", "suspect"})
 HYPOTHESIS_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -52,6 +54,8 @@ def modality(trigger: Token) -> str:
                           "attr", "nsubj", "nsubjpass", "relcl", "acl", "compound", "amod", "appos"):
             if lemma in FEAR_HEADS or (governor.pos_ == "NOUN" and lemma in FEAR_HEADS):
                 return "feared"
+            if token.dep_ == "xcomp" and lemma in APPEAL_HEADS:
+                return "hypothetical"  # requested of someone, not done: "urged Iran to release..."
             if token.dep_ in ("xcomp", "ccomp", "acomp") and lemma in INTENT_HEADS:
                 state = "intended"
             if token.dep_ in ("ccomp", "pcomp", "pobj", "prep") and lemma in ALLEGE_HEADS and state == "asserted":
