@@ -154,7 +154,7 @@ def results(pipeline: Pipeline, args: argparse.Namespace, stdin: IO[str] | None 
     items = iter_inputs(args.inputs, default_date=args.date, stdin=stdin or sys.stdin)
     for item in _progress(pipeline.process(items), args):
         if isinstance(item, Rejection):
-            print(f"geopol: rejected {item.origin}: {item.reason}", file=sys.stderr)
+            print(f"geopol: rejected: {item.reason}", file=sys.stderr)
             if rejected is not None:
                 rejected.append(item)
             continue

@@ -45,8 +45,6 @@ def explain(pipeline: Pipeline, text: str, date: dt.date | None = None) -> str:
                     f"      trigger {event.trigger!r}, rule {event.rule}, modality {event.modality}"
                     f"{'' if emitted else ' (not emitted; --all-modalities shows it)'}, "
                     f"date {', '.join(event.date_texts) or '-'}, place {event.place.name if event.place else '-'}")
-    if pipeline.actors.problems and not lines:
-        lines.append(f"lexicon problems: {len(pipeline.actors.problems)}")
     return "\n".join(lines) + "\n"
 
 

@@ -80,7 +80,7 @@ class Pipeline:
                 continue
             document = clean(item)
             if not document.text.strip():
-                yield Rejection(item.origin, "no text left after removing boilerplate", item.id)
+                yield Rejection(item.origin, f"{item.origin}: no text left after removing boilerplate", item.id)
                 continue
             batch.append(document)
             if len(batch) >= self.config.batch_size:

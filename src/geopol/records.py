@@ -45,7 +45,7 @@ class Article:
 
 @dataclass(frozen=True, slots=True)
 class Rejection:
-    """An input that could not be turned into an Article, with the reason."""
+    """An input that could not be turned into an Article, with the reason (which names the origin)."""
 
     origin: str
     reason: str

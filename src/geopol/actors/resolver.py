@@ -16,7 +16,7 @@ Everything returned is an :class:`~geopol.records.Actor`.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -25,9 +25,6 @@ from geopol.records import Actor
 
 Token = Any
 Doc = Any
-
-MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
-"""Dependents of a head noun that can carry its country ("Russian", "Russia's")."""
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 GROUP_WORDS = frozenset({"side", "country", "nation", "leader", "president", "state", "government",
@@ -59,6 +56,8 @@ class DocumentMemory:
     representative: dict[str, Actor] = field(default_factory=dict)
     """The last government-level actor seen for each country."""
     order: dict[str, int] = field(default_factory=dict)
+    """When each country was last mentioned (a running count), to break ties in ``main_actors``."""
+    seen: int = 0
 
     def remember(self, actor: Actor, surface: str) -> None:
         if actor.kind == "person":
@@ -69,7 +68,8 @@ class DocumentMemory:
         if actor.country == "---":
             return
         self.mentions[actor.country] = self.mentions.get(actor.country, 0) + 1
-        self.order[actor.country] = len(self.order) + sum(self.mentions.values())
+        self.seen += 1
+        self.order[actor.country] = self.seen
         if actor.kind == "person" or actor.code.endswith("GOV") or actor.country not in self.representative:
             self.representative[actor.country] = actor
 
@@ -235,8 +235,6 @@ class SentenceActors:
         for child in token.children:
             if child.dep_ == "appos":
                 return self._resolve(child, depth + 1)
-        if token.dep_ == "appos":
-            return []
         return []
 
     def expand(self, token: Token) -> Iterator[Token]:
@@ -292,12 +290,3 @@ def _surface(token: Token) -> str:
         if child.dep_ in ("compound", "flat") and child.i < left.i:
             left = child
     return str(token.doc[left.i:token.i + 1].text)
-
-
-def names_in(tokens: Iterable[Token], names: dict[int, NameMatch]) -> list[NameMatch]:
-    seen: list[NameMatch] = []
-    for token in tokens:
-        match = names.get(token.i)
-        if match is not None and match not in seen:
-            seen.append(match)
-    return seen

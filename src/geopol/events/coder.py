@@ -23,7 +23,7 @@ from itertools import permutations
 from typing import Any
 
 from geopol.actors.resolver import SentenceActors
-from geopol.events.modality import is_future, modality
+from geopol.events.modality import has_future_aux, modality
 from geopol.events.triggers import Trigger, TriggerLexicon
 from geopol.records import Actor, Place
 
@@ -91,7 +91,6 @@ class SentenceCoder:
     sentence: Span
     unknown_targets: bool = True
     """Code an action with target ``---`` when the sentence names no other actor."""
-    _multilateral: bool = False
 
     def events(self) -> Iterator[CodedEvent]:
         used: set[int] = set()
@@ -165,8 +164,8 @@ class SentenceCoder:
         sources, targets = self._arguments(entry, trigger, verb)
         anchor = verb if verb is not None else trigger
         state = modality(anchor)
-        if state == "asserted" and verb is not None and trigger is not verb:
-            state = modality(trigger) if modality(trigger) != "asserted" else state
+        if state == "asserted" and trigger is not anchor:
+            state = modality(trigger)
         code = entry.code
         if state == "intended" and "intent" not in entry.flags:
             intended = intent_code(code)
@@ -175,15 +174,16 @@ class SentenceCoder:
             code = intended
         date_texts = self._dates(trigger, verb)
         place = self._place(trigger, verb)
-        future = state == "intended" or is_future(anchor)
-        pairs = list(self._pairs(entry, sources, targets))
-        for source, target in pairs:
+        future = state == "intended" or has_future_aux(anchor)
+        multilateral = any(c.lower_ in MULTILATERAL for c in trigger.children if c.dep_ in ("amod", "compound"))
+        for source, target in self._pairs(entry, sources, targets, multilateral):
             yield CodedEvent(source, target, code, trigger.text, trigger.i, f"{rule}:{entry.origin.rsplit('/', 1)[-1]}",
                              state, date_texts, future, place)
 
-    def _pairs(self, entry: Trigger, sources: list[Actor], targets: list[Actor]) -> Iterator[tuple[Actor, Actor]]:
+    def _pairs(self, entry: Trigger, sources: list[Actor], targets: list[Actor],
+               multilateral: bool) -> Iterator[tuple[Actor, Actor]]:
         seen: set[tuple[str, str]] = set()
-        if targets and entry.mutual and self._multilateral:
+        if targets and entry.mutual and multilateral:
             candidates: Iterable[tuple[Actor, Actor]] = permutations([*sources, *targets], 2)
         elif targets:
             candidates = [(s, t) for s in sources for t in targets]
@@ -203,7 +203,6 @@ class SentenceCoder:
             yield source, target
 
     def _arguments(self, entry: Trigger, trigger: Token, verb: Token | None) -> tuple[list[Actor], list[Actor]]:
-        self._multilateral = any(c.lower_ in MULTILATERAL for c in trigger.children if c.dep_ in ("amod", "compound"))
         if verb is None:
             return self._noun_arguments(entry, trigger)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]

@@ -93,7 +93,6 @@ def _own_modality(token: Token) -> str:
     return "asserted"
 
 
-def is_future(trigger: Token) -> bool:
-    """Whether the trigger speaks of the future (for resolving "on Wednesday")."""
-    return modality(trigger) == "intended" or any(
-        c.lower_ in FUTURE_AUX for c in trigger.children if c.dep_ == "aux")
+def has_future_aux(trigger: Token) -> bool:
+    """Whether the trigger has a future auxiliary ("will meet"), for resolving "on Wednesday"."""
+    return any(c.lower_ in FUTURE_AUX for c in trigger.children if c.dep_ == "aux")
