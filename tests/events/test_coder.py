@@ -125,3 +125,49 @@ def test_evidence_offsets_point_into_the_cleaned_text(pipeline: Pipeline) -> Non
     for event in result.events:
         assert result.document.text[event.start:event.end] == event.sentence
         assert "Advertisement" not in event.sentence
+
+
+def test_group_pronoun_is_the_subject_of_the_reporting_clause(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Norway said on Monday that it had suspended economic aid to Chile.")
+    assert ("NOR", "16", "CHL") in found
+
+
+def test_collective_head_stands_for_its_of_phrase(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "A group of Peruvian lawmakers criticised Ecuador over the border closure.")
+    assert ("PER", "11", "ECU") in found
+
+
+def test_role_without_a_country_is_coded_with_an_unknown_country(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Rebels attacked a Malian army convoy near the border.")
+    assert any(s == "---REB" and c.startswith("19") and t.startswith("MLI") for s, c, t in found)
+
+
+def test_demand_takes_its_target_and_code_from_the_demanded_action(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Ghana demanded that Togo release the detained fishermen.")
+    assert ("GHA", "1053", "TGO") in found
+
+
+def test_appeal_is_specialised_by_the_requested_action(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Lebanon urged Cyprus to send humanitarian aid.")
+    assert ("LBN", "0233", "CYP") in found
+    assert not any(c.startswith("07") for _, c, _ in found), "the requested aid was not given"
+
+
+def test_refusal_codes_a_rejection_and_not_the_refused_action(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Estonia refused to meet Belarus over the dispute.")
+    assert ("EST", "12", "BLR") in found
+    assert not any(c == "04" for _, c, _ in found)
+
+
+def test_negated_promise_is_a_rejection(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Argentina said it would not provide economic aid to Bolivia.")
+    assert ("ARG", "12", "BOL") in found
+
+
+def test_received_from_is_coded_from_the_giver(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Moldovan farmers received humanitarian aid from Romania.")
+    assert ("ROU", "07", "MDA") in found
+
+
+def test_statement_without_a_target_is_not_an_event(pipeline: Pipeline) -> None:
+    assert not any(c.startswith("01") for _, c, _ in code(pipeline, "Peru declined to comment on Sunday."))

@@ -27,11 +27,22 @@ Token = Any
 Doc = Any
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+"""Pronouns for a country, an organisation or a group: resolved to the subject of a clause that
+governs them ("Japan said *it* had halted aid", "Iran threatened to widen *its* war")."""
 GROUP_WORDS = frozenset({"side", "country", "nation", "leader", "president", "state", "government",
                          "neighbour", "neighbor", "power", "party", "delegation", "minister", "counterpart"})
 PEOPLE_WORDS = frozenset({"leader", "president", "minister", "counterpart"})
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
-AFFILIATION_PREPS = frozenset({"of", "at", "from"})
+AFFILIATION_PREPS = frozenset({"of", "at", "from", "in"})
+COLLECTIVE_WORDS = frozenset({"group", "dozen", "hundred", "thousand", "ten", "million", "member", "some", "many",
+                              "most", "number", "majority", "team", "contingent", "batch", "patch", "wing", "faction",
+                              "score", "handful", "body", "band", "crowd", "unit", "one", "two", "three"})
+"""Heads that stand for the phrase after "of": "a group of Liberians", "dozens of journalists"."""
+STATELESS_ROLES = frozenset({"REB", "OPP", "CVL", "MED", "EDU", "BUS", "LAB", "REL", "HRI", "CRM", "REF", "HLH",
+                             "AGR", "NGO"})
+"""Roles an actor can have without a country (``---REB``: GUIDELINES.md); a bare "officials" or
+"troops" is not coded, since the country is usually just not named in that sentence."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +121,7 @@ def match_names(doc: Doc, lexicon: ActorLexicon) -> dict[int, NameMatch]:
         found = None
         for size in range(min(longest, len(tokens) - i), 0, -1):
             entry = lexicon.exact.get(tuple(tokens[i:i + size]))
-            if entry is None and tokens[i][:1].isupper():
+            if entry is None and any(ch.isupper() for ch in tokens[i]):
                 entry = lexicon.names.get(tuple(lowered[i:i + size]))
             if entry is not None:
                 found = NameMatch(i, i + size, entry)
@@ -150,9 +161,16 @@ class SentenceActors:
         lower = token.lower_
         if lower in PERSON_PRONOUNS and self.memory.last_person is not None:
             return [self.memory.last_person]
+        if lower in GROUP_PRONOUNS:
+            return self._governing_subject(token, depth)
         group = self._numbered_group(token)
         if group:
             return group
+        if _lemma(token) in COLLECTIVE_WORDS:
+            members = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for o in c.children if o.dep_ == "pobj" for a in self._resolve(o, depth + 1)]
+            if members:
+                return members
         named = [a for c in token.children if c.dep_ == "appos" and c.i > token.i
                  for a in self._resolve(c, depth + 1) if a.kind == "person"]
         if named:
@@ -166,9 +184,29 @@ class SentenceActors:
             if role is None or not countries:
                 return self._from_apposition(token, depth)
             return [Actor(_combine(c, role, "").code, _surface(token), "person") for c in countries]
-        if role is None or not countries:
-            return self._from_apposition(token, depth) if role is not None else []
+        if role is None:
+            return []
+        if not countries:
+            stateless = [Actor("---" + role.role, _phrase(token), "role")] if role.role in STATELESS_ROLES else []
+            return self._from_apposition(token, depth) or stateless
         return [_combine(country, role, _phrase(token)) for country in countries]
+
+    def _governing_subject(self, pronoun: Token, depth: int) -> list[Actor]:
+        """The non-person actor that is the subject of a clause above ``pronoun`` and before it."""
+        node = pronoun
+        for _ in range(6):
+            if node.head is node:
+                return []
+            node = node.head
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            for subject in node.children:
+                if subject.dep_ != "nsubj" or subject.i >= pronoun.i or subject.lower_ in GROUP_PRONOUNS:
+                    continue
+                actors = [a for a in self._resolve(subject, depth + 1) if a.kind != "person"]
+                if actors:
+                    return actors
+        return []
 
     def _inside_larger_name(self, token: Token, match: NameMatch) -> bool:
         """A country inside an organisation's name ("Moscow State University") is not the actor."""

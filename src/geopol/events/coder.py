@@ -23,7 +23,7 @@ from itertools import permutations
 from typing import Any
 
 from geopol.actors.resolver import SentenceActors
-from geopol.events.modality import has_future_aux, modality
+from geopol.events.modality import has_future_aux, is_refusal, modality
 from geopol.events.triggers import Trigger, TriggerLexicon
 from geopol.records import Actor, Place
 
@@ -38,6 +38,10 @@ LIGHT_VERBS = frozenset({
 })
 """Verbs that carry little meaning of their own: their noun object names the event."""
 
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
+"""Verbs whose object comes *from* someone: "received weapons from Y" is Y giving weapons."""
+NO_UNKNOWN_TARGET_ROOTS = frozenset({"01", "02"})
+"""Statements and appeals are events only with a clear target (GUIDELINES.md, "Event codes")."""
 DEFAULT_TARGETS = ("dobj",)
 IN_LIGHT_VERBS = frozenset({"engage", "participate", "take", "join", "involve", "take part"})
 """Verbs whose event noun follows "in": "engaged the troops in a firefight", "took part in talks"."""
@@ -54,6 +58,31 @@ INTENT_SPECIFIC = {"061": "0311", "062": "0312", "063": "0313", "064": "0314",
                    "071": "0331", "072": "0332", "073": "0333", "074": "0334",
                    "081": "0351", "083": "0353", "085": "0354", "086": "0355", "087": "0356",
                    "163": "1312", "161": "1313", "195": "1384", "190": "1384"}
+
+REQUEST_SUFFIXES = {"061": "11", "062": "12", "063": "13", "064": "14", "06": "1", "05": "2",
+                    "071": "31", "072": "32", "073": "33", "074": "34", "07": "3",
+                    "0831": "41", "0832": "42", "0833": "43", "0834": "44", "083": "4",
+                    "081": "51", "082": "52", "084": "53", "085": "54", "086": "55", "087": "56", "08": "5",
+                    "04": "6", "036": "6", "045": "8", "038": "8", "057": "7", "037": "7"}
+"""Appeals (02x) and demands (10x) share one layout: the requested action picks the sub-code
+("urged X to send troops": 0234 appeal for military protection; "demanded the release of": 1053)."""
+REJECT_SUFFIXES = {"061": "11", "062": "12", "063": "13", "06": "1", "071": "21", "072": "22", "073": "23",
+                   "074": "24", "07": "2", "0831": "31", "0832": "32", "0833": "33", "0834": "34", "083": "3",
+                   "081": "41", "082": "42", "084": "43", "085": "44", "086": "45", "087": "46", "08": "4",
+                   "04": "5", "036": "5", "045": "6", "038": "6", "057": "7", "037": "7"}
+"""Rejections (12x): what is refused picks the sub-code ("refused to release": 1243)."""
+SPECIALISED_BY_ACTION = {"02": REQUEST_SUFFIXES, "10": REQUEST_SUFFIXES, "12": REJECT_SUFFIXES}
+COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+
+
+def action_code(root: str, action: str) -> str | None:
+    """The code of an appeal, demand or rejection (``root``) of an action coded ``action``."""
+    table = SPECIALISED_BY_ACTION[root]
+    for size in (4, 3, 2):
+        suffix = table.get(action[:size])
+        if suffix is not None:
+            return root + suffix if len(suffix) == 2 else root + suffix
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +134,11 @@ class SentenceCoder:
     def _verb(self, verb: Token, used: set[int]) -> Iterator[CodedEvent]:
         lemma = verb.lemma_.lower()
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
+        if lemma in RECEIVE_VERBS:
+            received = self._received(verb, objects, used)
+            if received is not None:
+                yield from received
+                return
         if lemma in LIGHT_VERBS:
             for obj in objects:
                 noun, entry = self._noun_entry(obj)
@@ -129,6 +163,19 @@ class SentenceCoder:
             return
         used.update(o.i for o in objects if entry.objects)
         yield from self._emit(entry, verb, verb, "verb")
+
+    def _received(self, verb: Token, objects: Sequence[Token], used: set[int]) -> Iterator[CodedEvent] | None:
+        """ "Y received X from Z": Z did X to Y (the code of the noun X)."""
+        givers = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in _pobjs(c)]
+        if not givers or not objects:
+            return None
+        noun, entry = self._noun_entry(objects[0])
+        sources = self._resolve_all(givers)
+        targets = self._resolve_all(self._subjects(verb))
+        if entry is None or not sources or not targets:
+            return None
+        used.update((objects[0].i, noun.i))
+        return self._emit(entry, noun, verb, "received-from", (sources, targets))
 
     def _is_trigger(self, verb: Token) -> bool:
         lemma = verb.lemma_.lower()
@@ -160,13 +207,23 @@ class SentenceCoder:
                    for c in noun.children)
 
     # -- arguments -----------------------------------------------------------
-    def _emit(self, entry: Trigger, trigger: Token, verb: Token | None, rule: str) -> Iterator[CodedEvent]:
-        sources, targets = self._arguments(entry, trigger, verb)
+    def _emit(self, entry: Trigger, trigger: Token, verb: Token | None, rule: str,
+              arguments: tuple[list[Actor], list[Actor]] | None = None) -> Iterator[CodedEvent]:
+        sources, targets = arguments if arguments is not None else self._arguments(entry, trigger, verb)
         anchor = verb if verb is not None else trigger
         state = modality(anchor)
         if state == "asserted" and trigger is not anchor:
             state = modality(trigger)
         code = entry.code
+        if code[:2] in SPECIALISED_BY_ACTION and code.endswith("0") and len(code) == 3:
+            action = self._embedded_action(trigger, verb, depth=0)
+            code = (action_code(code[:2], action) if action else None) or code
+        if verb is trigger and verb is not None:
+            code = self._refined(code, verb)
+        if code[:2] in SPECIALISED_BY_ACTION and not targets:
+            targets = self._embedded_targets(verb if verb is not None else trigger)
+        if state == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(anchor):
+            code, state = action_code("12", code) or "120", "asserted"
         if state == "intended" and "intent" not in entry.flags:
             intended = intent_code(code)
             if intended is None:
@@ -176,12 +233,81 @@ class SentenceCoder:
         place = self._place(trigger, verb)
         future = state == "intended" or has_future_aux(anchor)
         multilateral = any(c.lower_ in MULTILATERAL for c in trigger.children if c.dep_ in ("amod", "compound"))
-        for source, target in self._pairs(entry, sources, targets, multilateral):
+        for source, target in self._pairs(entry, sources, targets, multilateral, anchor):
+            if target is UNKNOWN and (code[:2] in NO_UNKNOWN_TARGET_ROOTS or "intent" in entry.flags):
+                continue
             yield CodedEvent(source, target, code, trigger.text, trigger.i, f"{rule}:{entry.origin.rsplit('/', 1)[-1]}",
                              state, date_texts, future, place)
 
+    def _refined(self, code: str, verb: Token) -> str:
+        """A verb coded from its object takes the object's more specific code of the same root
+        ("sent *humanitarian aid*": 073 rather than 070)."""
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        for noun in (*objects, *_of_objects(objects)):
+            entry = self._noun_entry(noun)[1]
+            if entry is not None and entry.code[:2] == code[:2] and entry.code.startswith(code.rstrip("0")) \
+                    and len(entry.code.rstrip("0")) > len(code.rstrip("0")):
+                return entry.code
+        return code
+
+    def _embedded_targets(self, head: Token) -> list[Actor]:
+        """Who an appeal, demand or refusal is aimed at when it has no object of its own: the
+        subject of its clause ("demanded that *Togo* release") or the object of its infinitive
+        ("refused to meet *Belarus*")."""
+        for child in head.children:
+            if child.dep_ == "ccomp":
+                own = {a.country for a in self._resolve_all(c for c in head.children if c.dep_ == "nsubj")}
+                found = [a for a in self._resolve_all(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+                         if a.country not in own]
+                if found:
+                    return found
+            if child.dep_ == "xcomp":
+                objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
+                objects += [o for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                            for o in _pobjs(c)]
+                found = self._resolve_all(objects)
+                if found:
+                    return found
+        return []
+
+    def _embedded_action(self, trigger: Token, verb: Token | None, depth: int) -> str | None:
+        """The code of the action an appeal, demand, refusal or promise is about: its infinitive or
+        clause ("urged X *to send* troops"), its "for"/"to" object ("called *for talks*") or its
+        object noun ("demanded *the release*")."""
+        heads = [verb, trigger] if verb is not None and verb is not trigger else [trigger]
+        for dependency in (("xcomp", "ccomp"), ("prep",), ("dobj",)):
+            for head in heads:
+                for child in head.children:
+                    if child.dep_ not in dependency:
+                        continue
+                    if child.dep_ == "prep" and child.lower_ not in ("for", "to", "on"):
+                        continue
+                    found = self._action_of(child, depth)
+                    if found is not None:
+                        return found
+        return None
+
+    def _action_of(self, token: Token, depth: int) -> str | None:
+        if token.dep_ == "prep":
+            return next((c for o in _pobjs(token) if (c := self._action_of(o, depth)) is not None), None)
+        if token.pos_ in ("NOUN", "PROPN"):
+            entry = self._noun_entry(token)[1]
+            return entry.code if entry is not None else None
+        if token.pos_ not in ("VERB", "AUX"):
+            return None
+        lemma = token.lemma_.lower()
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if lemma in LIGHT_VERBS:
+            entry = next((e for o in objects if (e := self._noun_entry(o)[1]) is not None), None)
+            if entry is not None:
+                return entry.code
+        entry = self.triggers.verb(lemma, _particles(token), _object_lemmas(token, objects))
+        if entry is not None and "intent" in entry.flags and depth < 2:
+            return self._embedded_action(token, token, depth + 1) or entry.code
+        return self._refined(entry.code, token) if entry is not None else None
+
     def _pairs(self, entry: Trigger, sources: list[Actor], targets: list[Actor],
-               multilateral: bool) -> Iterator[tuple[Actor, Actor]]:
+               multilateral: bool, anchor: Token) -> Iterator[tuple[Actor, Actor]]:
         seen: set[tuple[str, str]] = set()
         if targets and entry.mutual and multilateral:
             candidates: Iterable[tuple[Actor, Actor]] = permutations([*sources, *targets], 2)
@@ -191,7 +317,7 @@ class SentenceCoder:
                 candidates = [*candidates, *((t, s) for s in sources for t in targets)]
         elif entry.mutual and len(sources) >= 2:
             candidates = permutations(sources, 2)
-        elif not entry.mutual and not entry.visit and self._alone(sources):
+        elif not entry.mutual and not entry.visit and self._alone(sources, anchor):
             candidates = [(s, UNKNOWN) for s in sources]
         else:
             candidates = []
@@ -211,7 +337,8 @@ class SentenceCoder:
             if not agents:
                 agents = [o for t in verb.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"
                           for o in _pobjs(t)]
-            return self._resolve_all(agents), self._resolve_all(passive)
+            targets = self._resolve_all(passive) or self._resolve_all(self._owners(passive))
+            return self._resolve_all(agents), targets
         sources = self._resolve_all(self._subjects(verb))
         heads = [verb] if verb is trigger else [verb, trigger]
         targets = self._targets(entry, heads)
@@ -275,10 +402,12 @@ class SentenceCoder:
                 return actors
         return []
 
-    def _alone(self, sources: list[Actor]) -> bool:
-        """No actor but the sources is named in the sentence: the action has no known target."""
+    def _alone(self, sources: list[Actor], anchor: Token) -> bool:
+        """No actor but the sources is named in the trigger's clause: the action has no known target.
+
+        Actors of a clause above it ("..., officials in Seoul said") are not candidates."""
         countries = {s.country for s in sources}
-        for token in self.sentence:
+        for token in anchor.subtree:
             if token.pos_ not in ("PROPN", "NOUN") or token.dep_ == "compound":
                 continue
             if any(a.country not in countries for a in self.actors.resolve(token, remember=False)):
@@ -371,11 +500,15 @@ class SentenceCoder:
 
 
 def _object_lemmas(verb: Token, objects: Sequence[Token]) -> list[str]:
-    """Lemmas that can specialise a verb: its objects, their compounds, and "of"/"for" objects
-    ("accused of war crimes")."""
-    heads = [*objects, *(o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on")
-                         for o in _pobjs(c))]
+    """Lemmas that can specialise a verb: its objects, their compounds, the "of" phrases of its
+    objects ("5,000 tons *of aid*") and its own "of"/"for" objects ("accused of war crimes")."""
+    heads = [*objects, *_of_objects(objects),
+             *(o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on") for o in _pobjs(c))]
     return [t.lemma_.lower() for h in heads for t in (h, *h.children) if t is h or t.dep_ == "compound"]
+
+
+def _of_objects(objects: Sequence[Token]) -> list[Token]:
+    return [o for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
 
 
 def _particles(verb: Token) -> list[str]:

@@ -24,6 +24,10 @@ INTENT_HEADS = frozenset({
 })
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "invite", "request", "press", "push", "encourage", "appeal",
                           "demand", "tell", "advise", "order", "pressure", "persuade", "implore", "beg"})
+REFUSAL_HEADS = frozenset({"refuse", "decline", "fail", "reject", "resist", "avoid", "cease", "stop", "forgo"})
+"""Verbs whose infinitive is not done: "refused to meet" (the refusal is coded, not the meeting)."""
+DEMAND_HEADS = frozenset({"urge", "ask", "request", "demand", "press", "push", "appeal", "call", "insist"})
+"""Verbs whose "that" clause is requested, not done: "demanded that Togo release ..."."""
 FEAR_HEADS = frozenset({"fear", "worry", "concern", "afraid", "dread", "suspect"})
 ALLEGE_HEADS = frozenset({"accuse", "allege", "claim", "charge", "suspect"})
 HYPOTHESIS_MARKS = frozenset({"if", "unless", "whether", "lest"})
@@ -54,8 +58,10 @@ def modality(trigger: Token) -> str:
                           "attr", "nsubj", "nsubjpass", "relcl", "acl", "compound", "amod", "appos"):
             if lemma in FEAR_HEADS or (governor.pos_ == "NOUN" and lemma in FEAR_HEADS):
                 return "feared"
-            if token.dep_ == "xcomp" and lemma in APPEAL_HEADS:
-                return "hypothetical"  # requested of someone, not done: "urged Iran to release..."
+            if token.dep_ == "xcomp" and lemma in REFUSAL_HEADS:
+                return "negated"
+            if (token.dep_ == "xcomp" and lemma in APPEAL_HEADS) or (token.dep_ == "ccomp" and lemma in DEMAND_HEADS):
+                return "hypothetical"  # requested, not done: "urged Iran to release...", "demanded that X leave"
             if token.dep_ in ("xcomp", "ccomp", "acomp") and lemma in INTENT_HEADS:
                 state = "intended"
             if token.dep_ in ("ccomp", "pcomp", "pobj", "prep") and lemma in ALLEGE_HEADS and state == "asserted":
@@ -91,6 +97,13 @@ def _own_modality(token: Token) -> str:
     if token.dep_ == "ROOT" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         return "intended"  # a headline: "Leaders to discuss trade"
     return "asserted"
+
+
+def is_refusal(trigger: Token) -> bool:
+    """A negated promise ("will not sign", "would not provide"): a refusal, coded 12x."""
+    children = list(trigger.children)
+    negated = any(c.dep_ == "neg" for c in children)
+    return negated and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in children)
 
 
 def has_future_aux(trigger: Token) -> bool:
