@@ -171,3 +171,9 @@ def test_received_from_is_coded_from_the_giver(pipeline: Pipeline) -> None:
 
 def test_statement_without_a_target_is_not_an_event(pipeline: Pipeline) -> None:
     assert not any(c.startswith("01") for _, c, _ in code(pipeline, "Peru declined to comment on Sunday."))
+
+
+def test_threat_is_specialised_by_the_threatened_action_which_is_not_emitted(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Chile threatened to impose sanctions on Peru.")
+    assert ("CHL", "1312", "PER") in found
+    assert not any(c.startswith("16") for _, c, _ in found)

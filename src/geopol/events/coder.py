@@ -71,17 +71,22 @@ REJECT_SUFFIXES = {"061": "11", "062": "12", "063": "13", "06": "1", "071": "21"
                    "081": "41", "082": "42", "084": "43", "085": "44", "086": "45", "087": "46", "08": "4",
                    "04": "5", "036": "5", "045": "6", "038": "6", "057": "7", "037": "7"}
 """Rejections (12x): what is refused picks the sub-code ("refused to release": 1243)."""
-SPECIALISED_BY_ACTION = {"02": REQUEST_SUFFIXES, "10": REQUEST_SUFFIXES, "12": REJECT_SUFFIXES}
+THREAT_SUFFIXES = {"16": "1", "161": "13", "162": "11", "163": "12", "164": "4", "165": "5", "166": "6",
+                   "172": "2", "1721": "21", "1722": "22", "1723": "23", "1724": "24", "17": "7", "14": "3",
+                   "18": "83", "19": "8", "191": "81", "192": "82", "193": "84", "194": "84", "195": "84", "20": "85"}
+"""Threats (13x): what is threatened picks the sub-code ("threatened to impose sanctions": 1312)."""
+SPECIALISED_BY_ACTION = {"02": REQUEST_SUFFIXES, "10": REQUEST_SUFFIXES, "12": REJECT_SUFFIXES,
+                         "13": THREAT_SUFFIXES}
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 
 
 def action_code(root: str, action: str) -> str | None:
-    """The code of an appeal, demand or rejection (``root``) of an action coded ``action``."""
+    """The code of an appeal, demand, rejection or threat (``root``) of an action coded ``action``."""
     table = SPECIALISED_BY_ACTION[root]
     for size in (4, 3, 2):
         suffix = table.get(action[:size])
         if suffix is not None:
-            return root + suffix if len(suffix) == 2 else root + suffix
+            return root + suffix
     return None
 
 
@@ -263,9 +268,9 @@ class SentenceCoder:
                     return found
             if child.dep_ == "xcomp":
                 objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
-                objects += [o for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to")
+                objects += [o for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against")
                             for o in _pobjs(c)]
-                found = self._resolve_all(objects)
+                found = self._resolve_all(objects) or self._resolve_all(self._owners(objects))
                 if found:
                     return found
         return []

@@ -20,10 +20,12 @@ INTENT_HEADS = frozenset({
     "plan", "intend", "expect", "want", "hope", "seek", "aim", "prepare", "agree", "promise",
     "pledge", "vow", "decide", "offer", "commit", "wish", "propose", "schedule", "set", "due",
     "ready", "willing", "determine", "resolve", "look", "go", "attempt", "try", "strive", "mean",
-    "eager", "poise", "confirm", "announce", "consider", "need", "vote", "move",
+    "eager", "poise", "confirm", "announce", "consider", "need", "vote", "move", "swear",
 })
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "invite", "request", "press", "push", "encourage", "appeal",
                           "demand", "tell", "advise", "order", "pressure", "persuade", "implore", "beg"})
+THREAT_HEADS = frozenset({"threaten"})
+"""Verbs whose infinitive is only threatened: "threatened to impose sanctions" is a 13x threat."""
 REFUSAL_HEADS = frozenset({"refuse", "decline", "fail", "reject", "resist", "avoid", "cease", "stop", "forgo"})
 """Verbs whose infinitive is not done: "refused to meet" (the refusal is coded, not the meeting)."""
 DEMAND_HEADS = frozenset({"urge", "ask", "request", "demand", "press", "push", "appeal", "call", "insist"})
@@ -58,6 +60,8 @@ def modality(trigger: Token) -> str:
                           "attr", "nsubj", "nsubjpass", "relcl", "acl", "compound", "amod", "appos"):
             if lemma in FEAR_HEADS or (governor.pos_ == "NOUN" and lemma in FEAR_HEADS):
                 return "feared"
+            if token.dep_ == "xcomp" and lemma in THREAT_HEADS:
+                return "hypothetical"
             if token.dep_ == "xcomp" and lemma in REFUSAL_HEADS:
                 return "negated"
             if (token.dep_ == "xcomp" and lemma in APPEAL_HEADS) or (token.dep_ == "ccomp" and lemma in DEMAND_HEADS):

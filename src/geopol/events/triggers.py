@@ -1,17 +1,25 @@
 """The trigger lexicon: which verbs and nouns code which CAMEO events.
 
 Read from ``verbs.tsv`` (format in ``docs/lexicons.md``) into an immutable
-:class:`TriggerLexicon`, passed explicitly to the event coder.
+:class:`TriggerLexicon`, passed explicitly to the event coder. User files come in
+geopol's own format or as PETRARCH2 verb dictionaries (detected from their content,
+converted by :mod:`geopol.dictionaries.verb_triggers`; ``docs/dictionaries.md``).
+A user entry replaces a built-in (or earlier) entry with the same lemma, particle and
+objects; when the codes differ the replacement is recorded in ``conflicts``.
 """
 
 from __future__ import annotations
 
 import csv
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
+
+from geopol.dictionaries import read_verbs
+from geopol.dictionaries.provenance import Conflict, scope_of
+from geopol.dictionaries.verb_triggers import MappedTrigger, convert_verbs, is_petrarch_verb_file
 
 FLAGS = frozenset({"mutual", "visit", "host", "intent", "light", "-"})
 
@@ -51,6 +59,12 @@ class TriggerLexicon:
     verbs: Mapping[str, tuple[Trigger, ...]]
     nouns: Mapping[str, tuple[Trigger, ...]]
     problems: tuple[str, ...] = ()
+    """Malformed lines, as ``"path:line: reason"``."""
+    conflicts: tuple[Conflict, ...] = ()
+    unmapped: tuple[str, ...] = ()
+    """PETRARCH verbs and patterns that have no geopol trigger, as ``"path:line: reason"``."""
+    forms: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """Inflected verb forms of PETRARCH dictionaries -> lemma (``met`` -> ``meet``), for look-ups."""
 
     def verb(self, lemma: str, particles: Sequence[str] = (), objects: Sequence[str] = ()) -> Trigger | None:
         """The most specific verb entry for a lemma with its particle and object lemmas."""
@@ -60,24 +74,91 @@ class TriggerLexicon:
         """The entry for an event noun; multi-word entries ("phone call") need their modifiers."""
         return _best(self.nouns.get(lemma, ()), modifiers, ())
 
+    def entries_for(self, word: str) -> tuple[Trigger, ...]:
+        """Every verb and noun entry of a lemma or (PETRARCH) verb form: ``"met"`` gives MEET's."""
+        key = word.strip().lower()
+        lemma = self.forms.get(key, key)
+        return (*self.verbs.get(lemma, ()), *self.nouns.get(lemma, ()))
+
     @classmethod
     def load(cls, extra: Sequence[Path] = (), builtin: bool = True) -> TriggerLexicon:
-        verbs: dict[str, list[Trigger]] = {}
-        nouns: dict[str, list[Trigger]] = {}
-        problems: list[str] = []
-        paths = [*([_builtin_path()] if builtin else []), *extra]
-        for path in paths:
-            for trigger in _read(Path(path), problems):
-                table = verbs if trigger.pos == "VERB" else nouns
-                entries = table.setdefault(trigger.lemma, [])
-                if path in extra:
-                    entries[:] = [e for e in entries if not _same_key(e, trigger)]
-                entries.append(trigger)
+        """The built-in lexicon (unless ``builtin`` is False) and then the ``extra`` files, in order.
+
+        ``extra`` files are geopol ``verbs.tsv`` files or PETRARCH verb dictionaries.
+        Raises :class:`TriggerLexiconError` if a file cannot be read.
+        """
+        builtin_paths = [_builtin_path()] if builtin else []
+        builder = _Builder(frozenset(str(p) for p in builtin_paths))
+        for path in builtin_paths:
+            builder.add(_read(path, builder.problems), user=False)
+        for path in map(Path, extra):
+            if _is_petrarch(path):
+                builder.add(builder.petrarch(path), user=True)
+            else:
+                builder.add(_read(path, builder.problems), user=True)
+        return builder.build(cls)
+
+
+class _Builder:
+    """Mutable state of one TriggerLexicon.load call (never shared)."""
+
+    def __init__(self, builtin_paths: frozenset[str]) -> None:
+        self.builtin_paths = builtin_paths
+        self.verbs: dict[str, list[Trigger]] = {}
+        self.nouns: dict[str, list[Trigger]] = {}
+        self.problems: list[str] = []
+        self.unmapped: list[str] = []
+        self.conflicts: list[Conflict] = []
+        self.forms: dict[str, str] = {}
+
+    def petrarch(self, path: Path) -> list[Trigger]:
+        try:
+            conversion = convert_verbs(read_verbs(path))
+        except OSError as error:
+            raise TriggerLexiconError(f"cannot read verb dictionary {path}: {error.strerror or error}") from error
+        self.problems.extend(str(p) for p in conversion.problems)
+        self.unmapped.extend(str(p) for p in conversion.unmapped)
+        for form, lemma in conversion.forms:
+            self.forms.setdefault(form, lemma)
+        return [_from_mapped(t) for t in conversion.triggers]
+
+    def add(self, triggers: Iterable[Trigger], user: bool) -> None:
+        for trigger in triggers:
+            table = self.verbs if trigger.pos == "VERB" else self.nouns
+            entries = table.setdefault(trigger.lemma, [])
+            if user:
+                for old in (e for e in entries if _same_key(e, trigger) and e.code != trigger.code):
+                    scope = scope_of(old.origin, trigger.origin, self.builtin_paths)
+                    self.conflicts.append(Conflict("verb", _key_text(trigger), trigger.code, trigger.origin,
+                                                   old.code, old.origin, scope))
+                entries[:] = [e for e in entries if not _same_key(e, trigger)]
+            entries.append(trigger)
+
+    def build(self, cls: type[TriggerLexicon]) -> TriggerLexicon:
         return cls(
-            verbs=MappingProxyType({k: tuple(v) for k, v in verbs.items()}),
-            nouns=MappingProxyType({k: tuple(v) for k, v in nouns.items()}),
-            problems=tuple(problems),
+            verbs=MappingProxyType({k: tuple(v) for k, v in self.verbs.items()}),
+            nouns=MappingProxyType({k: tuple(v) for k, v in self.nouns.items()}),
+            problems=tuple(self.problems), conflicts=tuple(self.conflicts), unmapped=tuple(self.unmapped),
+            forms=MappingProxyType(dict(self.forms)),
         )
+
+
+def _is_petrarch(path: Path) -> bool:
+    try:
+        return is_petrarch_verb_file(path)
+    except OSError as error:
+        raise TriggerLexiconError(f"cannot read trigger lexicon {path}: {error.strerror or error}") from error
+
+
+def _from_mapped(mapped: MappedTrigger) -> Trigger:
+    return Trigger(lemma=mapped.lemma, particle=mapped.particle, objects=mapped.objects, pos="VERB",
+                   code=mapped.code, targets=mapped.targets, flags=frozenset(), origin=str(mapped.origin))
+
+
+def _key_text(trigger: Trigger) -> str:
+    """``meet with``, ``sign+agreement|deal`` (the verbs.tsv spelling of a trigger's key)."""
+    text = " ".join(w for w in (trigger.lemma, trigger.particle) if w)
+    return text + ("+" + "|".join(sorted(trigger.objects)) if trigger.objects else "")
 
 
 def _same_key(a: Trigger, b: Trigger) -> bool:
