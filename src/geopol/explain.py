@@ -23,7 +23,8 @@ def explain(pipeline: Pipeline, text: str, date: dt.date | None = None) -> str:
     for paragraph in paragraphs(text):
         doc = pipeline.nlp(paragraph.text)
         names = match_names(doc, pipeline.actors)
-        actors = SentenceActors(pipeline.actors, names, memory)
+        places = pipeline.coder.places.match(doc) if pipeline.coder.places is not None else {}
+        actors = SentenceActors(pipeline.actors, names, memory, places)
         for sentence in doc.sents:
             lines.append(f"sentence: {sentence.text}")
             lines.append("  parse (token / dependency / head / part of speech / lemma / entity):")
@@ -61,7 +62,7 @@ def _actor_lines(sentence: object, names: dict[int, NameMatch], actors: Sentence
         entry = match.entry
         lines.append(f"    {entry.name!r}: {entry.kind} {entry.code_on(actors.memory.day)} ({entry.origin})")
     lines.append("  actors (noun phrase heads):")
-    probe = SentenceActors(actors.lexicon, actors.names, replace(actors.memory))
+    probe = SentenceActors(actors.lexicon, actors.names, replace(actors.memory), actors.places)
     for token in sentence:  # type: ignore[attr-defined]
         if token.pos_ in ("NOUN", "PROPN", "PRON") and token.dep_ not in ("compound", "amod"):
             found = probe.resolve(token, remember=False)

@@ -21,6 +21,7 @@ from geopol.dates import DateRange, resolve_date
 from geopol.events.coder import CodedEvent, EventCoder
 from geopol.events.triggers import TriggerLexicon
 from geopol.nlp import DEFAULT_MODEL, Paragraph, load_nlp, paragraphs
+from geopol.places import Gazetteer
 from geopol.records import EMITTED_MODALITIES, Article, CleanDocument, Event, Rejection
 
 DEFAULT_BATCH_SIZE = 16
@@ -33,8 +34,15 @@ class PipelineConfig:
 
     model: str = DEFAULT_MODEL
     lexicons: tuple[Path, ...] = ()
+    """geopol-format actor lexicons (countries*/groups*/roles*/people*.tsv), added to the built-in ones."""
     verbs: tuple[Path, ...] = ()
+    """Trigger lexicons: geopol ``verbs.tsv`` files or PETRARCH verb dictionaries (told apart by content)."""
+    actors: tuple[Path, ...] = ()
+    """PETRARCH actor dictionaries (``*.actors.txt``)."""
+    agents: tuple[Path, ...] = ()
+    """PETRARCH agent dictionaries (``*.agents.txt``)."""
     builtin_lexicons: bool = True
+    """False: only the files above code actors and events (docs/dictionaries.md)."""
     all_modalities: bool = False
     batch_size: int = DEFAULT_BATCH_SIZE
 
@@ -65,9 +73,8 @@ class Pipeline:
         def tokenize(text: str) -> list[str]:
             return [t.text for t in tokenizer(text)]
 
-        actors = ActorLexicon.load(config.lexicons, builtin=config.builtin_lexicons, tokenize=tokenize)
-        triggers = TriggerLexicon.load(config.verbs)
-        return cls(config, nlp, actors, EventCoder(triggers), CameoTable.load())
+        actors, triggers = load_lexicons(config, tokenize)
+        return cls(config, nlp, actors, EventCoder(triggers, places=Gazetteer.load(tokenize)), CameoTable.load())
 
     def process(self, items: Iterable[Article | Rejection]) -> Iterator[DocumentResult | Rejection]:
         """Clean and code a stream of articles; rejections pass through in order."""
@@ -113,7 +120,8 @@ class Pipeline:
         seen: set[tuple[str, str, str, int, str]] = set()
         for paragraph, spacy_doc in docs:
             names = match_names(spacy_doc, self.actors)
-            actors = SentenceActors(self.actors, names, memory)
+            places = self.coder.places.match(spacy_doc) if self.coder.places is not None else {}
+            actors = SentenceActors(self.actors, names, memory, places)
             for sentence in spacy_doc.sents:
                 for coded in self.coder.code(sentence, actors):
                     if coded.modality not in EMITTED_MODALITIES and not self.config.all_modalities:
@@ -141,6 +149,19 @@ class Pipeline:
             trigger=coded.trigger, rule=coded.rule, outlet=article.outlet, url=article.url,
             doc_date=_iso(article.date),
         )
+
+
+def load_lexicons(config: PipelineConfig, tokenize: Any = None) -> tuple[ActorLexicon, TriggerLexicon]:
+    """The actor and trigger lexicons a configuration asks for (built-in and user files).
+
+    ``tokenize`` should be the pipeline's tokenizer as a ``str -> list[str]`` function
+    (default: ``spacy.blank("en")``'s). Raises ``LexiconError``/``TriggerLexiconError``
+    (both ``ValueError``) if a file cannot be read.
+    """
+    actors = ActorLexicon.load(config.lexicons, builtin=config.builtin_lexicons, tokenize=tokenize,
+                               actors=config.actors, agents=config.agents)
+    triggers = TriggerLexicon.load(config.verbs, builtin=config.builtin_lexicons)
+    return actors, triggers
 
 
 def _when(coded: CodedEvent, reference: dt.date | None) -> tuple[DateRange | None, str | None]:

@@ -177,3 +177,34 @@ def test_threat_is_specialised_by_the_threatened_action_which_is_not_emitted(pip
     found = code(pipeline, "Chile threatened to impose sanctions on Peru.")
     assert ("CHL", "1312", "PER") in found
     assert not any(c.startswith("16") for _, c, _ in found)
+
+
+def test_protest_without_a_target_is_aimed_at_the_country_it_happens_in(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Kenyan activists staged a protest in Kampala on Tuesday.")
+    assert ("KEN", "14", "UGA") in found
+
+
+def test_attack_on_a_city_targets_its_country(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Rebels shelled Aleppo overnight.")
+    assert ("---", "19", "SYR") in found
+
+
+def test_event_place_comes_from_the_gazetteer(pipeline: Pipeline) -> None:
+    text = "Vietnam and Laos signed a border agreement in Da Nang on Monday."
+    result = pipeline.extract_text(text, dt.date(2024, 5, 15))
+    places = {(e.place, e.place_country) for e in result.events}
+    assert places == {("Da Nang", "VNM")}
+
+
+def test_engaging_someone_in_a_fight_targets_the_object(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Sudanese rebels engaged Chadian soldiers in a firefight near the border.")
+    assert {("SDN", "19", "TCD"), ("TCD", "19", "SDN")} <= found
+
+
+def test_troops_withdrawing_is_military_de_escalation(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Armenian troops withdrew from the disputed villages, Azerbaijan said.")
+    assert any(s == "ARMMIL" and c == "087" for s, c, _ in found)
+
+
+def test_presenting_evidence_against_someone_is_an_accusation(pipeline: Pipeline) -> None:
+    assert ("NLD", "11", "RUS") in roots(pipeline, "The Netherlands presented evidence against Russia.")

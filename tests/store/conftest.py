@@ -1,4 +1,5 @@
-"""Fixtures for the store tests: a fresh SQLite file, and one filled with the samples."""
+"""Fixtures for the store tests: a fresh store per backend (SQLite file, PostgreSQL schema), and
+one filled with the samples."""
 
 from __future__ import annotations
 
@@ -6,10 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from backends import BACKENDS, postgres_schema, postgres_server
 from store_samples import sample_batch, sample_rejections
 
 from geopol.store import SQLiteStore, open_store
 from geopol.store.base import Store
+from geopol.store.postgres import PostgresStore
 
 
 @pytest.fixture
@@ -17,9 +20,19 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "events.db"
 
 
+@pytest.fixture(params=BACKENDS)
+def store_url(request: pytest.FixtureRequest, db_path: Path) -> Iterator[str]:
+    """Where a fresh, empty store lives: a SQLite path, or a URL to an empty PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield str(db_path)
+    else:
+        with postgres_schema(postgres_server()) as url:
+            yield url
+
+
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with open_store(db_path) as opened:
+def store(store_url: str) -> Iterator[Store]:
+    with open_store(store_url) as opened:
         yield opened
 
 
@@ -30,8 +43,13 @@ def filled(store: Store) -> Store:
 
 
 @pytest.fixture(params=[True, False], ids=["fts", "like"])
-def filled_any_text(request: pytest.FixtureRequest, db_path: Path) -> Iterator[Store]:
-    """A filled store answering text queries with FTS5, then with LIKE."""
-    with SQLiteStore(db_path, full_text=request.param) as opened:
+def filled_any_text(request: pytest.FixtureRequest, store_url: str) -> Iterator[Store]:
+    """A filled store answering text queries with full-text search, then with LIKE."""
+    opened: Store
+    if store_url.startswith("postgresql://"):
+        opened = PostgresStore(store_url, full_text=request.param)
+    else:
+        opened = SQLiteStore(store_url, full_text=request.param)
+    with opened:
         opened.add_batch(sample_batch(), sample_rejections())
         yield opened

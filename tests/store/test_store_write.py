@@ -15,19 +15,23 @@ from geopol.store.schema import EVENT_COLUMNS
 
 def test_new_documents_are_added(store: Store) -> None:
     result = store.add_batch(sample_batch(), sample_rejections())
-    assert result == BatchResult(added=3, updated=0, unchanged=0, rejected=2, mentions=5)
-    assert store.counts() == {"documents": 3, "mentions": 5, "rejections": 2}
+    assert result == BatchResult(added=3, updated=0, unchanged=0, rejected=2, mentions=5, events=5)
+    assert store.counts() == {"documents": 3, "mentions": 5, "events": 5, "rejections": 2}
 
 
 def test_same_batch_twice_changes_nothing(store: Store) -> None:
     store.add_batch(sample_batch(), sample_rejections())
     mentions_before = list(store.mentions())
     documents_before = list(store.documents())
+    events_before = list(store.events())
+    links_before = {e.id: list(store.event_mentions(e.id)) for e in events_before}
     result = store.add_batch(sample_batch(), sample_rejections())
-    assert result == BatchResult(added=0, updated=0, unchanged=3, rejected=0, mentions=0)
-    assert store.counts() == {"documents": 3, "mentions": 5, "rejections": 2}
+    assert result == BatchResult(added=0, updated=0, unchanged=3, rejected=0, mentions=0, events=0)
+    assert store.counts() == {"documents": 3, "mentions": 5, "events": 5, "rejections": 2}
     assert list(store.mentions()) == mentions_before
     assert list(store.documents()) == documents_before
+    assert list(store.events()) == events_before
+    assert {e.id: list(store.event_mentions(e.id)) for e in events_before} == links_before
 
 
 def test_events_round_trip_with_extra(filled: Store) -> None:
@@ -44,9 +48,11 @@ def test_changed_text_replaces_the_document_and_its_mentions(filled: Store) -> N
     doc = make_doc("d1", sentence, date=sample_batch()[0][0].article.date, outlet="Reuters", title="Talks")
     event = make_event(doc, sentence, source="RUS", target="UKR", code="057", root="05", date="2024-03-02")
     result = filled.add_batch([(doc, [event])])
-    assert result == BatchResult(updated=1, mentions=1)
+    assert result == BatchResult(updated=1, mentions=1, events=-1)  # two events gone, one new
     assert filled.counts()["documents"] == 3
     assert filled.counts()["mentions"] == 4
+    assert filled.counts()["events"] == 4
+    assert {e.code for e in filled.events(EventQuery(doc="d1"))} == {"057"}
     assert list(filled.mentions(EventQuery(doc="d1"))) == [event]
     stored = filled.document("d1")
     assert stored is not None and stored.text == sentence
@@ -55,8 +61,10 @@ def test_changed_text_replaces_the_document_and_its_mentions(filled: Store) -> N
 def test_changed_metadata_counts_as_an_update(filled: Store) -> None:
     doc, events = sample_batch()[0]
     retitled = dataclasses.replace(doc, article=dataclasses.replace(doc.article, title="Geneva talks"))
+    before = list(filled.events())
     assert filled.add_batch([(retitled, events)]) == BatchResult(updated=1, mentions=2)
     assert filled.counts()["mentions"] == 5
+    assert list(filled.events()) == before  # same mentions, same events and ids
 
 
 def test_new_origin_alone_is_not_a_change(filled: Store) -> None:
@@ -70,7 +78,7 @@ def test_same_id_twice_in_one_batch(store: Store) -> None:
     second = make_doc("x", "Another text.")
     result = store.add_batch([(first, [make_event(first, "One text.")]), (second, [])])
     assert result == BatchResult(added=1, updated=1, mentions=1)
-    assert store.counts() == {"documents": 1, "mentions": 0, "rejections": 0}
+    assert store.counts() == {"documents": 1, "mentions": 0, "events": 0, "rejections": 0}
     repeat = store.add_batch([(second, [])])
     assert repeat == BatchResult(unchanged=1)
 
@@ -89,7 +97,7 @@ def test_failed_batch_is_rolled_back(store: Store) -> None:
     broken = make_event(bad, "Broken.", source=None)  # violates NOT NULL inside the transaction
     with pytest.raises(StoreError, match="store a batch"):
         store.add_batch([(good, [make_event(good, "Fine.")]), (bad, [broken])], sample_rejections())
-    assert store.counts() == {"documents": 0, "mentions": 0, "rejections": 0}
+    assert store.counts() == {"documents": 0, "mentions": 0, "events": 0, "rejections": 0}
     assert store.add_batch([(good, [])]) == BatchResult(added=1)
 
 

@@ -3,18 +3,28 @@
 The files and their format are described in ``docs/lexicons.md``. They are read
 once into an immutable :class:`ActorLexicon` that is passed explicitly to the
 stages that need it, so worker processes build the same one from the same files.
+
+Users add geopol-format files and PETRARCH actor and agent dictionaries
+(``docs/dictionaries.md``). Their entries override the built-in ones; every
+override that changes a code is kept in :attr:`ActorLexicon.conflicts`, and every
+entry keeps its origin (``path:line``) so ``geopol lexicon show`` can tell where a
+coding comes from.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
+
+from geopol.dictionaries import ActorDictionary, ActorEntry, AgentDictionary, read_actors, read_agents
+from geopol.dictionaries.provenance import Conflict, scope_of
 
 NAME_KINDS = ("country", "organization", "group", "person", "seat", "capital", "adjective")
 """Kinds of name entries, in order of precedence when two files give the same name."""
@@ -24,6 +34,10 @@ ROLE_CODES = frozenset({
     "ELI", "REF", "LAB", "HLH", "REL", "AGR", "CRM", "ENV", "HRI", "IGO", "NGO", "MNC",
     "PTY", "SET", "UAF", "IMG", "DEV", "PPL", "MOD", "RAD", "INS", "TOP", "MID", "LOC",
 })
+ORGANIZATION_PREFIXES = ("IGO", "NGO", "MNC", "IMG")
+"""PETRARCH codes of organisations (an undated code starting with one of these)."""
+_AGENT_CODE = re.compile(r"(?:[A-Z]{3})+")
+_D = TypeVar("_D")
 
 
 class LexiconError(ValueError):
@@ -115,6 +129,8 @@ class ActorLexicon:
     capitals: Mapping[str, str]
     """Lower-cased capital or city name -> country code (for places)."""
     problems: tuple[LexiconProblem, ...] = field(default=())
+    conflicts: tuple[Conflict, ...] = field(default=())
+    """User entries that replaced an entry with another code (built-in, other user file, same file)."""
 
     @property
     def max_name_tokens(self) -> int:
@@ -131,19 +147,31 @@ class ActorLexicon:
         entry = self.names.get(tuple(name.lower().split()))
         return entry if entry is not None and entry.kind == "person" else None
 
+    def lookup(self, tokens: Sequence[str]) -> NameEntry | None:
+        """The entry a tokenized phrase matches as a whole (acronyms as written, other names in any case)."""
+        return self.exact.get(tuple(tokens)) or self.names.get(tuple(t.lower() for t in tokens))
+
     @classmethod
-    def load(cls, extra: Sequence[Path] = (), builtin: bool = True,
-             tokenize: Any = None) -> ActorLexicon:
-        """Read the built-in lexicons (unless ``builtin`` is False) and then ``extra`` files.
+    def load(cls, extra: Sequence[Path] = (), builtin: bool = True, tokenize: Any = None, *,
+             actors: Sequence[Path] = (), agents: Sequence[Path] = ()) -> ActorLexicon:
+        """Read the built-in lexicons (unless ``builtin`` is False), ``extra`` geopol files, and
+        then PETRARCH ``actors`` and ``agents`` dictionaries, each overriding what came before.
 
         ``tokenize`` splits a phrase into the tokens spaCy will produce (default: the
-        English tokenizer of ``spacy.blank("en")``).
+        English tokenizer of ``spacy.blank("en")``). Raises :class:`LexiconError` if a
+        file cannot be read; bad lines are reported in ``problems``.
         """
-        tokenize = tokenize or _default_tokenizer()
-        builder = _Builder(tokenize)
-        paths = [*(builtin_files() if builtin else ()), *extra]
-        for path in paths:
-            builder.read(Path(path), user=path in extra)
+        tokenize = tokenize or default_tokenizer()
+        builtins = builtin_files() if builtin else []
+        builder = _Builder(tokenize, frozenset(str(p) for p in builtins))
+        for path in builtins:
+            builder.read(Path(path), user=False)
+        for path in extra:
+            builder.read(Path(path), user=True)
+        for path in actors:
+            builder.petrarch_actors(_read_dictionary(read_actors, Path(path)))
+        for path in agents:
+            builder.petrarch_agents(_read_dictionary(read_agents, Path(path)))
         return builder.build()
 
 
@@ -156,7 +184,15 @@ def builtin_files() -> list[Path]:
     return [Path(str(root / n)) for n in chosen]
 
 
-def _default_tokenizer() -> Any:
+def _read_dictionary(reader: Callable[[Path], _D], path: Path) -> _D:
+    try:
+        return reader(path)
+    except OSError as error:
+        raise LexiconError(f"cannot read dictionary {path}: {error.strerror or error}") from error
+
+
+def default_tokenizer() -> Any:
+    """A ``str -> list[str]`` function with spaCy's English tokenizer (``spacy.blank("en")``)."""
     import spacy
 
     tokenizer = spacy.blank("en").tokenizer
@@ -207,8 +243,12 @@ def _is_acronym(name: str) -> bool:
 class _Builder:
     """Accumulates entries from files; resolves clashes by precedence and reports them."""
 
-    def __init__(self, tokenize: Any) -> None:
+    def __init__(self, tokenize: Any, builtin_paths: frozenset[str] = frozenset()) -> None:
         self.tokenize = tokenize
+        self.builtin_paths = builtin_paths
+        self.conflicts: list[Conflict] = []
+        self.dictionaries: list[ActorDictionary] = []
+        self.word_tokens: dict[str, tuple[str, ...]] = {}
         self.names: dict[tuple[str, ...], NameEntry] = {}
         self.exact: dict[tuple[str, ...], NameEntry] = {}
         self.roles: dict[tuple[str, ...], Role] = {}
@@ -264,7 +304,15 @@ class _Builder:
         key = tuple(t.lower() for t in self.tokenize(term))
         if key in self.roles and not user:
             return
-        self.roles[key] = Role(term, role, kind, origin)
+        self.add_role(key, Role(term, role, kind, origin))
+
+    def add_role(self, key: tuple[str, ...], role: Role) -> None:
+        """Add a user role, recording the conflict if it replaces one with another code."""
+        old = self.roles.get(key)
+        if old is not None and old.role != role.role:
+            scope = scope_of(old.origin, role.origin, self.builtin_paths)
+            self.conflicts.append(Conflict("role", role.term, role.role, role.origin, old.role, old.origin, scope))
+        self.roles[key] = role
 
     def _people(self, cells: list[str], origin: str, user: bool) -> None:
         cells = [*cells, "", "", "", "", ""][:6]
@@ -285,16 +333,75 @@ class _Builder:
                  offices: tuple[Office, ...] = ()) -> None:
         entry = NameEntry(name, code, kind, origin, offices)
         if _is_acronym(name):
-            table, key = self.exact, tuple(self.tokenize(name))
+            self.store(self.exact, tuple(self.tokenize(name)), entry, user)
         else:
-            table, key = self.names, tuple(t.lower() for t in self.tokenize(name))
+            self.store(self.names, tuple(t.lower() for t in self.tokenize(name)), entry, user)
+
+    def store(self, table: dict[tuple[str, ...], NameEntry], key: tuple[str, ...], entry: NameEntry,
+              user: bool) -> None:
+        """Put an entry in a table: a user entry always, a built-in one by kind precedence."""
         old = table.get(key)
-        if old is None or user or _outranks(entry, old):
-            if old is not None and old.code != code and not old.origin.startswith(origin.rsplit(":", 1)[0]):
-                self.problems.append(LexiconProblem(origin, f"{name!r}: {code} replaces {old.code} ({old.origin})"))
-            table[key] = entry
-        elif old.code != code and old.kind == kind == "person":
-            self.problems.append(LexiconProblem(origin, f"{name!r} is ambiguous ({old.code}, {code}): kept {old.code}"))
+        if old is not None and not (user or _outranks(entry, old)):
+            if _codes(old) != _codes(entry) and old.kind == entry.kind == "person":
+                self.problems.append(LexiconProblem(
+                    entry.origin, f"{entry.name!r} is ambiguous ({old.code}, {entry.code}): kept {old.code}"))
+            return
+        if old is not None and _codes(old) != _codes(entry):
+            if user:
+                scope = scope_of(old.origin, entry.origin, self.builtin_paths)
+                self.conflicts.append(Conflict("actor", entry.name, "|".join(_codes(entry)), entry.origin,
+                                               "|".join(_codes(old)), old.origin, scope))
+            elif not old.origin.startswith(entry.origin.rsplit(":", 1)[0]):
+                self.problems.append(LexiconProblem(
+                    entry.origin, f"{entry.name!r}: {entry.code} replaces {old.code} ({old.origin})"))
+        table[key] = entry
+
+    def key_of(self, phrase: str) -> tuple[str, ...]:
+        """Lower-cased tokens of a dictionary phrase, tokenizing each distinct word once."""
+        tokens: list[str] = []
+        for word in phrase.split():
+            found = self.word_tokens.get(word)
+            if found is None:
+                found = self.word_tokens[word] = tuple(t.lower() for t in self.tokenize(word.title()))
+            tokens.extend(found)
+        return tuple(tokens)
+
+    def petrarch_actors(self, dictionary: ActorDictionary) -> None:
+        """Keep a PETRARCH actor dictionary for :meth:`build` (after the people of geopol files)."""
+        self.problems.extend(LexiconProblem(f"{p.path}:{p.line_no}", p.reason) for p in dictionary.problems)
+        self.dictionaries.append(dictionary)
+
+    def petrarch_agents(self, dictionary: AgentDictionary) -> None:
+        """Add the agents of a PETRARCH dictionary as roles (``MINISTER [~GOV]`` -> minister: GOV)."""
+        self.problems.extend(LexiconProblem(f"{p.path}:{p.line_no}", p.reason) for p in dictionary.problems)
+        for agent in dictionary:
+            origin = str(agent.origin)
+            if not _AGENT_CODE.fullmatch(agent.code):
+                self.problems.append(LexiconProblem(origin, f"agent code [{agent.raw_code}] is not made of "
+                                                            "three-letter codes; skipped"))
+                continue
+            if agent.placement == "before":
+                self.problems.append(LexiconProblem(origin, f"agent code [{agent.raw_code}] goes before the "
+                                                            f"actor code; geopol appends roles: coded ~{agent.code}"))
+            for form in agent.forms:
+                self.add_role(self.key_of(form), Role(form.lower(), agent.code, "noun", origin))
+
+    def apply_dictionary(self, dictionary: ActorDictionary) -> None:
+        """Add every phrase of every entry as a user name; a case-insensitive phrase hides an acronym."""
+        acronyms = {tuple(t.lower() for t in key): key for key in self.exact}
+        for actor in dictionary:
+            if not actor.codes:
+                continue  # reported by the reader
+            kind = _petrarch_kind(actor)
+            offices = tuple(Office(r.code, r.start, r.end, "", str(r.origin)) for r in actor.codes)
+            code = actor.default_code or actor.codes[0].code
+            for phrase in actor.phrases:
+                key = self.key_of(phrase)
+                hidden = acronyms.pop(key, None)
+                if hidden is not None:
+                    self.names.setdefault(key, self.exact.pop(hidden))
+                entry = NameEntry(phrase, code, kind, str(actor.origin), offices if kind == "person" else ())
+                self.store(self.names, key, entry, user=True)
 
     def build(self) -> ActorLexicon:
         ambiguous = _ambiguous_aliases(self.person_names)
@@ -304,13 +411,32 @@ class _Builder:
                 if alias.lower() in ambiguous and alias != name:
                     continue
                 self.add_name(alias, offices[0].code, "person", origin, name in self.person_user, tuple(offices))
+        for dictionary in self.dictionaries:
+            self.apply_dictionary(dictionary)
         for alias, owners in ambiguous.items():
             self.problems.append(LexiconProblem("people", f"alias {alias!r} names {', '.join(owners)}: not used alone"))
         return ActorLexicon(
             names=MappingProxyType(self.names), exact=MappingProxyType(self.exact),
             roles=MappingProxyType(self.roles), country_names=MappingProxyType(self.country_names),
             capitals=MappingProxyType(self.capitals), problems=tuple(self.problems),
+            conflicts=tuple(self.conflicts),
         )
+
+
+def _codes(entry: NameEntry) -> tuple[str, ...]:
+    """The codes an entry can give, in order (its offices', else its own)."""
+    return tuple(dict.fromkeys(o.code for o in entry.offices)) or (entry.code,)
+
+
+def _petrarch_kind(actor: ActorEntry) -> str:
+    """A dated entry is a person; else a bare three-letter code is a country, IGO/NGO/MNC/IMG
+    codes are organisations, and other codes (``AFGREB``) groups."""
+    if any(not r.is_default for r in actor.codes):
+        return "person"
+    code = actor.default_code or actor.codes[0].code
+    if len(code) == 3 and code.isalpha():
+        return "country"
+    return "organization" if code.startswith(ORGANIZATION_PREFIXES) else "group"
 
 
 def _outranks(new: NameEntry, old: NameEntry) -> bool:

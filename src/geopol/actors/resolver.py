@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from geopol.actors.lexicon import ActorLexicon, NameEntry, Role
+from geopol.places import PlaceMatch
 from geopol.records import Actor
 
 Token = Any
@@ -142,6 +143,8 @@ class SentenceActors:
     lexicon: ActorLexicon
     names: dict[int, NameMatch]
     memory: DocumentMemory
+    places: dict[int, PlaceMatch] = field(default_factory=dict)
+    """Gazetteer places in the document (cities, regions): places, not actors."""
 
     def resolve(self, token: Token, remember: bool = True) -> list[Actor]:
         """The actors a noun phrase headed by ``token`` stands for (several for "Russian and
@@ -234,7 +237,7 @@ class SentenceActors:
         for start in range(len(tokens)):
             for size in range(min(len(tokens) - start, self.lexicon.max_role_tokens), 0, -1):
                 key = tuple(_lemma(t) for t in tokens[start:start + size])
-                role = self.lexicon.roles.get(key)
+                role = self.lexicon.roles.get(key) or self.lexicon.roles.get((*key[:-1], _singular(key[-1])))
                 if role is not None:
                     found = role
                     break
@@ -319,6 +322,14 @@ def _person_name(token: Token) -> str:
 
 def _lemma(token: Token) -> str:
     return str(token.lemma_ if token.pos_ not in ("PROPN",) else token.text).lower()
+
+
+def _singular(word: str) -> str:
+    """A plural noun's singular, for role words the tagger took for names ("Rebels" at the start of
+    a sentence is tagged PROPN and keeps its plural)."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _surface(token: Token) -> str:

@@ -23,6 +23,8 @@ from .petrarch import (
     read_agents,
     read_verbs,
 )
+from .provenance import Conflict
+from .verb_triggers import MappedTrigger, VerbConversion, convert_verbs, is_petrarch_verb_file
 
 __all__ = [
     "ActorDictionary",
@@ -30,16 +32,21 @@ __all__ = [
     "AgentDictionary",
     "AgentEntry",
     "CodeRestriction",
+    "Conflict",
     "DictionaryProblem",
+    "MappedTrigger",
     "Origin",
     "PatternElement",
     "Synset",
     "VerbBlock",
     "VerbCode",
+    "VerbConversion",
     "VerbDictionary",
     "VerbEntry",
     "VerbPattern",
     "VerbTransformation",
+    "convert_verbs",
+    "is_petrarch_verb_file",
     "parse_petrarch_date",
     "read_actors",
     "read_agents",

@@ -25,6 +25,7 @@ from typing import Any
 from geopol.actors.resolver import SentenceActors
 from geopol.events.modality import has_future_aux, is_refusal, modality
 from geopol.events.triggers import Trigger, TriggerLexicon
+from geopol.places import Gazetteer
 from geopol.records import Actor, Place
 
 Token = Any
@@ -35,6 +36,7 @@ LIGHT_VERBS = frozenset({
     "carry", "take", "attend", "join", "begin", "start", "continue", "resume", "open", "wrap",
     "convene", "host", "mount", "impose", "level", "lodge", "file", "extend", "offer", "deliver",
     "announce", "undertake", "embark", "perform", "engage", "sign", "reach", "conclude",
+    "provide", "send", "supply", "present", "show", "voice", "register", "raise",
 })
 """Verbs that carry little meaning of their own: their noun object names the event."""
 
@@ -42,7 +44,12 @@ RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "win", "secure"
 """Verbs whose object comes *from* someone: "received weapons from Y" is Y giving weapons."""
 NO_UNKNOWN_TARGET_ROOTS = frozenset({"01", "02"})
 """Statements and appeals are events only with a clear target (GUIDELINES.md, "Event codes")."""
+MILITARY_SUBJECT_CODES = {"withdraw": "087", "leave": "087"}
+"""Intransitive verbs whose meaning depends on a military subject: "the troops withdrew" is a
+military de-escalation (087), "the ambassador withdrew" is not."""
 DEFAULT_TARGETS = ("dobj",)
+TARGET_PREPS = frozenset({"with", "to", "on", "against"})
+"""Prepositions whose object is the target of an infinitive ("refused to meet *with* X")."""
 IN_LIGHT_VERBS = frozenset({"engage", "participate", "take", "join", "involve", "take part"})
 """Verbs whose event noun follows "in": "engaged the troops in a firefight", "took part in talks"."""
 PLACE_PREPS = frozenset({"in", "at"})
@@ -78,6 +85,10 @@ THREAT_SUFFIXES = {"16": "1", "161": "13", "162": "11", "163": "12", "164": "4",
 SPECIALISED_BY_ACTION = {"02": REQUEST_SUFFIXES, "10": REQUEST_SUFFIXES, "12": REJECT_SUFFIXES,
                          "13": THREAT_SUFFIXES}
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
+PLACE_TARGET_ROOTS = frozenset({"14", "15", "18", "19", "20"})
+"""Protests, shows of force and attacks with no actor as target are aimed at the country of the
+place they happen in ("protested in Beijing", "shelled Kharkiv", "exercises near Alaska")."""
+PLACE_TARGET_PREPS = frozenset({"in", "at", "on", "near", "against", "into", "across", "over", "outside"})
 
 
 def action_code(root: str, action: str) -> str | None:
@@ -137,7 +148,7 @@ class SentenceCoder:
 
     # -- verbs ---------------------------------------------------------------
     def _verb(self, verb: Token, used: set[int]) -> Iterator[CodedEvent]:
-        lemma = verb.lemma_.lower()
+        lemma = self._verb_lemma(verb)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         if lemma in RECEIVE_VERBS:
             received = self._received(verb, objects, used)
@@ -157,7 +168,10 @@ class SentenceCoder:
                     noun, entry = self._noun_entry(obj)
                     if entry is not None:
                         used.update((obj.i, noun.i))
-                        yield from self._emit(entry, noun, verb, "light-verb-in")
+                        sources, targets = self._arguments(entry, noun, verb)
+                        # "engaged *the peacekeepers* in a firefight": the object is the other party
+                        targets = targets or self._resolve_all(c for c in verb.children if c.dep_ == "dobj")
+                        yield from self._emit(entry, noun, verb, "light-verb-in", (sources, targets))
                         return
         particles = _particles(verb)
         object_lemmas = _object_lemmas(verb, objects)
@@ -171,7 +185,8 @@ class SentenceCoder:
 
     def _received(self, verb: Token, objects: Sequence[Token], used: set[int]) -> Iterator[CodedEvent] | None:
         """ "Y received X from Z": Z did X to Y (the code of the noun X)."""
-        givers = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in _pobjs(c)]
+        givers = [o for h in (verb, *objects) for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                  for o in _pobjs(c)]
         if not givers or not objects:
             return None
         noun, entry = self._noun_entry(objects[0])
@@ -182,8 +197,20 @@ class SentenceCoder:
         used.update((objects[0].i, noun.i))
         return self._emit(entry, noun, verb, "received-from", (sources, targets))
 
+    def _verb_lemma(self, verb: Token) -> str:
+        """The verb's lemma, mended where the tagger's lemma is unknown but a regular form of the
+        word is a trigger (en_core_web_sm lemmatises "staged" as "stag")."""
+        lemma = str(verb.lemma_).lower()
+        if lemma in self.triggers.verbs or lemma in LIGHT_VERBS:
+            return lemma
+        text = str(verb.lower_)
+        for form in _regular_lemmas(text):
+            if form in self.triggers.verbs or form in LIGHT_VERBS:
+                return form
+        return lemma
+
     def _is_trigger(self, verb: Token) -> bool:
-        lemma = verb.lemma_.lower()
+        lemma = self._verb_lemma(verb)
         if lemma in LIGHT_VERBS and any(self._noun_entry(o)[1] for o in verb.children if o.dep_ == "dobj"):
             return True
         return self.triggers.verb(lemma, _particles(verb),
@@ -225,8 +252,13 @@ class SentenceCoder:
             code = (action_code(code[:2], action) if action else None) or code
         if verb is trigger and verb is not None:
             code = self._refined(code, verb)
+            military = MILITARY_SUBJECT_CODES.get(entry.lemma)
+            if military and not entry.objects and any(s.code.endswith("MIL") for s in sources):
+                code = military
         if code[:2] in SPECIALISED_BY_ACTION and not targets:
             targets = self._embedded_targets(verb if verb is not None else trigger)
+        if code[:2] in PLACE_TARGET_ROOTS and not targets:
+            targets = self._place_targets(trigger, verb)
         if state == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(anchor):
             code, state = action_code("12", code) or "120", "asserted"
         if state == "intended" and "intent" not in entry.flags:
@@ -268,7 +300,7 @@ class SentenceCoder:
                     return found
             if child.dep_ == "xcomp":
                 objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
-                objects += [o for c in child.children if c.dep_ == "prep" and c.lower_ in ("with", "to", "on", "against")
+                objects += [o for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                             for o in _pobjs(c)]
                 found = self._resolve_all(objects) or self._resolve_all(self._owners(objects))
                 if found:
@@ -300,7 +332,7 @@ class SentenceCoder:
             return entry.code if entry is not None else None
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        lemma = token.lemma_.lower()
+        lemma = self._verb_lemma(token)
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if lemma in LIGHT_VERBS:
             entry = next((e for o in objects if (e := self._noun_entry(o)[1]) is not None), None)
@@ -445,12 +477,41 @@ class SentenceCoder:
         return actors
 
     def _resolve_places(self, heads: Iterable[Token]) -> list[Actor]:
-        """The country of a place visited ("visited Moscow" -> RUS)."""
-        places = []
-        for actor in self._resolve_all(heads):
-            code = actor.country
-            places.append(Actor(code, self.actors.lexicon.country_name(code), "country"))
+        """The countries of places ("visited Moscow" -> RUS, "in Aleppo" -> SYR)."""
+        places: list[Actor] = []
+        for head in heads:
+            codes = [a.country for a in self._resolve_all([head])] or self._place_countries(head, 0)
+            for code in codes:
+                actor = Actor(code, self.actors.lexicon.country_name(code), "country")
+                if code != "---" and actor not in places:
+                    places.append(actor)
         return places
+
+    def _place_countries(self, token: Token, depth: int) -> list[str]:
+        """The country of a gazetteer place named by a phrase: its head, a name beside it ("Syria's
+        second city Aleppo") or its "of" phrase ("the city of Mosul")."""
+        match = self.actors.places.get(token.i)
+        if match is not None:
+            return [match.entry.country]
+        if depth > 2:
+            return []
+        for child in token.children:
+            inner = [child] if child.dep_ in ("compound", "appos", "amod", "poss", "nmod") else []
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = _pobjs(child)
+            for item in inner:
+                found = [a.country for a in self.actors.resolve(item, remember=False)] or \
+                    self._place_countries(item, depth + 1)
+                if found:
+                    return found
+        return []
+
+    def _place_targets(self, trigger: Token, verb: Token | None) -> list[Actor]:
+        heads = [trigger] if verb is None or verb is trigger else [trigger, verb]
+        tokens = [c for h in heads for c in h.children if c.dep_ == "dobj"]  # "shelled Kharkiv"
+        tokens += [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_TARGET_PREPS
+                   for o in _pobjs(c)]
+        return self._resolve_places(tokens)
 
     # -- circumstances -------------------------------------------------------
     def _dates(self, trigger: Token, verb: Token | None) -> tuple[str, ...]:
@@ -471,9 +532,11 @@ class SentenceCoder:
         return tuple(text for _, text in sorted(found))
 
     def _place(self, trigger: Token, verb: Token | None) -> Place | None:
-        for head in (trigger, verb):
-            if head is None:
-                continue
+        """Where the event happened: an "in"/"at" place of the trigger, its verb or the verb's object
+        ("signed an agreement *in Da Nang*")."""
+        heads = [h for h in (trigger, verb) if h is not None]
+        heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]
+        for head in heads:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                     continue
@@ -484,6 +547,9 @@ class SentenceCoder:
         return None
 
     def _as_place(self, token: Token) -> Place | None:
+        found = self.actors.places.get(token.i)
+        if found is not None:
+            return Place(str(token.doc[found.start:found.end].text), found.entry.country)
         match = self.actors.names.get(token.i)
         lexicon = self.actors.lexicon
         if match is not None and match.entry.kind in ("country", "capital", "seat"):
@@ -512,6 +578,22 @@ def _object_lemmas(verb: Token, objects: Sequence[Token]) -> list[str]:
     return [t.lemma_.lower() for h in heads for t in (h, *h.children) if t is h or t.dep_ == "compound"]
 
 
+def _regular_lemmas(word: str) -> list[str]:
+    """Candidate lemmas of a regularly inflected English verb form."""
+    forms = []
+    if word.endswith("ied"):
+        forms.append(word[:-3] + "y")
+    if word.endswith("ed"):
+        forms += [word[:-1], word[:-2], word[:-3]]  # staged, halted, planned
+    if word.endswith("ing"):
+        forms += [word[:-3], word[:-3] + "e", word[:-4]]
+    if word.endswith("es"):
+        forms.append(word[:-2])
+    if word.endswith("s"):
+        forms.append(word[:-1])
+    return forms
+
+
 def _of_objects(objects: Sequence[Token]) -> list[Token]:
     return [o for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
 
@@ -537,6 +619,8 @@ class EventCoder:
 
     triggers: TriggerLexicon
     unknown_targets: bool = True
+    places: Gazetteer | None = None
+    """The gazetteer the pipeline matches in each document (``SentenceActors.places``)."""
 
     def code(self, sentence: Span, actors: SentenceActors) -> list[CodedEvent]:
         return list(SentenceCoder(self.triggers, actors, sentence, self.unknown_targets).events())

@@ -1,22 +1,25 @@
 """The storage interface every backend implements, and the records it speaks.
 
-A store holds three kinds of rows:
+A store holds four kinds of rows:
 
 * ``documents``: one cleaned article (its text, the lines the cleaner removed, its metadata and a
   content hash, so a re-run can tell an unchanged document from an edited one);
 * ``mentions``: one coded :class:`~geopol.records.Event` each, with every field of
   :data:`~geopol.records.EVENT_FIELDS`; "mention" because several of them may report the same
-  real-world event (grouping them into deduplicated events is a later step, on top of these rows);
+  real-world event;
+* ``events``: the deduplicated real-world events (:class:`StoredEvent`), each grouping the mentions
+  that report it (see :mod:`geopol.store.dedup` for the rule);
 * ``rejections``: inputs that never became a document, recorded once per (origin, doc id, reason).
 
-Writes go through :meth:`Store.add_batch`, one transaction per batch (one writer at a time); reads
-are iterators over typed records, never rows or dicts. Backends are picked by
-:func:`geopol.store.open_store` from a path or URL.
+Writes go through :meth:`Store.add_batch`, one transaction per batch (one writer at a time), which
+also regroups the events the batch touches; reads are iterators over typed records, never rows or
+dicts. Backends are picked by :func:`geopol.store.open_store` from a path or URL.
 """
 
 from __future__ import annotations
 
 import abc
+import dataclasses
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -26,6 +29,7 @@ from typing import Literal, Self
 from geopol.records import CleanDocument, Event, Rejection
 
 Order = Literal["date", "-date"]
+Period = Literal["day", "month", "year"]
 ORDERS: tuple[str, ...] = ("date", "-date")
 
 _ISO_DATE_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -41,7 +45,8 @@ class BatchResult:
     """What :meth:`Store.add_batch` did with one batch.
 
     ``rejected`` and ``mentions`` count rows newly written: a rejection already recorded and the
-    mentions of an unchanged document are not counted again.
+    mentions of an unchanged document are not counted again. ``events`` is the change in the number
+    of deduplicated events: those created, less those merged away or left without mentions.
     """
 
     added: int = 0
@@ -49,6 +54,7 @@ class BatchResult:
     unchanged: int = 0
     rejected: int = 0
     mentions: int = 0
+    events: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +71,45 @@ class StoredDocument:
     content_hash: str
     ingested_at: str
     mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEvent:
+    """One real-world event: the mentions (extractions) that report it, grouped by deduplication.
+
+    The coded fields are those of the most specific mention (the longest CAMEO code; ties go to the
+    first report). ``mentions``/``documents``/``outlets`` count the reports; ``first_report`` and
+    ``last_report`` are the earliest and latest document dates (ISO) of those reports;
+    ``confidence`` in (0, 1] grows with the number of independent reports (outlets). ``sentence``,
+    ``doc``, ``start`` and ``end`` locate the representative mention's evidence.
+    """
+
+    id: str
+    source: str
+    source_name: str
+    target: str
+    target_name: str
+    code: str
+    root: str
+    label: str
+    goldstein: float
+    quad_class: int
+    plover: str
+    date: str | None
+    date_end: str | None
+    place: str | None
+    place_country: str | None
+    modality: str
+    mentions: int
+    documents: int
+    outlets: int
+    first_report: str | None
+    last_report: str | None
+    confidence: float
+    sentence: str
+    doc: str
+    start: int
+    end: int
 
 
 def _check_prefix(name: str, value: str | None) -> None:
@@ -159,6 +204,43 @@ class Store(abc.ABC):
         """The stored events matching ``query``, in its order."""
 
     @abc.abstractmethod
+    def events(self, query: EventQuery | None = None) -> Iterator[StoredEvent]:
+        """The deduplicated events matching ``query`` (filters apply to the event's coded fields;
+        ``text``, ``outlet`` and ``doc`` match when any of its mentions does), in its order."""
+
+    @abc.abstractmethod
+    def count_events(self, query: EventQuery | None = None) -> int:
+        """How many deduplicated events match ``query`` (its ``limit``/``offset`` ignored)."""
+
+    @abc.abstractmethod
+    def event(self, event_id: str) -> StoredEvent | None:
+        """One deduplicated event by id, or ``None``."""
+
+    @abc.abstractmethod
+    def event_mentions(self, event_id: str) -> Iterator[Event]:
+        """The mentions grouped into one event, by report date then document order."""
+
+    @abc.abstractmethod
+    def document_counts(self, by: Period = "month", *, outlet: str | None = None) -> dict[str, int]:
+        """Stored documents per period of their date (``2024``, ``2024-03``, ``2024-03-05``);
+        undated documents are not counted. Analytics normalise by these."""
+
+    def search(self, text: str, query: EventQuery | None = None) -> Iterator[tuple[StoredEvent, Event]]:
+        """Full-text search of the evidence: the events (matching ``query``, in its order) with a
+        mention whose sentence contains ``text``, each with the first such mention."""
+        chosen = dataclasses.replace(query or EventQuery(), text=text)
+        for event in list(self.events(chosen)):
+            docs = {m.doc for m in self.event_mentions(event.id)}
+            hits = {
+                (m.doc, m.start, m.end, m.code)
+                for doc in sorted(docs)
+                for m in self.mentions(EventQuery(text=text, doc=doc))
+            }
+            found = next((m for m in self.event_mentions(event.id) if (m.doc, m.start, m.end, m.code) in hits), None)
+            if found is not None:
+                yield event, found
+
+    @abc.abstractmethod
     def documents(
         self,
         *,
@@ -180,7 +262,7 @@ class Store(abc.ABC):
 
     @abc.abstractmethod
     def counts(self) -> dict[str, int]:
-        """Row counts: ``documents``, ``mentions`` and ``rejections``."""
+        """Row counts: ``documents``, ``mentions``, ``events`` (deduplicated) and ``rejections``."""
 
     @abc.abstractmethod
     def schema_version(self) -> int:

@@ -10,7 +10,7 @@ from typing import Any
 
 from geopol.records import Article, CleanDocument, Event, Rejection, RemovedLine
 from geopol.store.base import StoredDocument, StoreError
-from geopol.store.schema import DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS
+from geopol.store.schema import DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_DATA_COLUMNS
 
 
 def content_hash(doc: CleanDocument) -> str:
@@ -62,7 +62,7 @@ def document_row(doc: CleanDocument, digest: str, ingested_at: str) -> tuple[Any
 
 
 def mention_row(event: Event, doc: CleanDocument) -> tuple[Any, ...]:
-    """Values for :data:`MENTION_COLUMNS`.
+    """Values for :data:`MENTION_DATA_COLUMNS` (the event id is added when it is grouped).
 
     The document's outlet, URL and date fill the event's when it has none, so that every mention
     can be filtered by outlet and by period on its own row.
@@ -85,14 +85,14 @@ def mention_row(event: Event, doc: CleanDocument) -> tuple[Any, ...]:
     except (TypeError, ValueError) as exc:
         raise StoreError(f"event extra fields of document {doc.id!r} are not JSON: {exc}") from exc
     values.extend((effective_date, extra))
-    assert len(values) == len(MENTION_COLUMNS)
+    assert len(values) == len(MENTION_DATA_COLUMNS)
     return tuple(values)
 
 
 def event_from_row(row: Sequence[Any]) -> Event:
-    """Rebuild an event from the values of :data:`MENTION_COLUMNS` (``id`` excluded)."""
+    """Rebuild an event from the values of :data:`MENTION_DATA_COLUMNS` (``id`` excluded)."""
     fields = dict(zip(EVENT_COLUMNS, row, strict=False))
-    extra_json = row[len(MENTION_COLUMNS) - 1]
+    extra_json = row[len(MENTION_DATA_COLUMNS) - 1]
     extra: dict[str, Any] = json.loads(extra_json) if extra_json else {}
     return Event(**fields, extra=extra)
 

@@ -35,11 +35,50 @@ record does. A new event field needs a migration that adds its column, and its n
 
 _MENTION_COLUMNS_V1: tuple[str, ...] = (*EVENT_COLUMNS, "effective_date", "extra")
 
-MENTION_COLUMNS: tuple[str, ...] = _MENTION_COLUMNS_V1
-"""Stored columns of ``mentions`` besides ``id``: the event fields, then ``effective_date`` (the
-event date, else the document date: what period filters and ordering use) and ``extra`` (the
-event's ``extra`` dict as JSON, or NULL when empty). Columns added by later migrations are appended
-here, never to the version 1 list."""
+MENTION_DATA_COLUMNS: tuple[str, ...] = _MENTION_COLUMNS_V1
+"""The columns of ``mentions`` that rebuild an :class:`~geopol.records.Event`: the event fields, then
+``effective_date`` (the event date, else the document date: what period filters and ordering use)
+and ``extra`` (the event's ``extra`` dict as JSON, or NULL when empty)."""
+
+MENTION_COLUMNS: tuple[str, ...] = (*MENTION_DATA_COLUMNS, "event")
+"""Stored columns of ``mentions`` besides ``id``. Columns added by later migrations are appended
+here, never to the version 1 list: ``event`` (version 2) is the id of the deduplicated event the
+mention reports."""
+
+EVENT_TABLE_COLUMNS: tuple[str, ...] = (
+    "id", "source", "source_name", "target", "target_name", "code", "root", "label", "goldstein",
+    "quad_class", "plover", "date", "date_end", "place", "place_country", "modality", "mentions",
+    "documents", "outlets", "first_report", "last_report", "confidence", "sentence", "doc", "start",
+    "end", "effective_date", "span_start", "span_end",
+)  # fmt: skip
+"""Columns of ``events`` (version 2): the fields of :class:`~geopol.store.base.StoredEvent` in its
+order, then ``effective_date`` (the event date, else its first report: what period filters and
+ordering use) and ``span_start``/``span_end`` (the first and last day any of its mentions is dated
+or reported, NULL when none is: where deduplication looks for the events a new mention may join)."""
+
+_EVENT_INTEGER_COLUMNS = frozenset({"quad_class", "mentions", "documents", "outlets", "start", "end"})
+_EVENT_FLOAT_COLUMNS = frozenset({"goldstein", "confidence"})
+_EVENT_NULLABLE_COLUMNS = frozenset(
+    {"date", "date_end", "place", "place_country", "first_report", "last_report", "effective_date",
+     "span_start", "span_end"}
+)
+EVENT_INDEXES: tuple[tuple[str, ...], ...] = (
+    ("source", "target", "root", "span_start"),
+    ("target",),
+    ("code",),
+    ("root",),
+    ("effective_date",),
+    ("quad_class",),
+    ("plover",),
+)
+_COLLATED_COLUMNS: tuple[tuple[str, str], ...] = (
+    *(("documents", c) for c in ("id", "outlet", "date")),
+    *(("mentions", c) for c in ("doc", "source", "target", "code", "root", "plover", "date", "outlet",
+                                "doc_date", "effective_date")),
+)
+"""Text columns compared or sorted by queries. PostgreSQL compares text by the database's locale
+unless told otherwise; version 2 gives them the byte order ("C"), which is SQLite's, so that both
+backends sort and filter identically."""
 
 DOCUMENT_COLUMNS: tuple[str, ...] = (
     "id",
@@ -128,9 +167,50 @@ def _version_1(dialect: Dialect) -> Migration:
     )
 
 
+def _event_column_ddl(name: str, dialect: Dialect) -> str:
+    if name in _EVENT_INTEGER_COLUMNS:
+        sql_type = "INTEGER"
+    elif name in _EVENT_FLOAT_COLUMNS:
+        sql_type = dialect.float_type
+    else:
+        sql_type = dialect.sorted_text
+    ddl = f"{quote(name)} {sql_type}"
+    if name == "id":
+        return ddl + " PRIMARY KEY"
+    return ddl + ("" if name in _EVENT_NULLABLE_COLUMNS else " NOT NULL")
+
+
+def _version_2(dialect: Dialect) -> Migration:
+    event_columns = ",\n    ".join(_event_column_ddl(name, dialect) for name in EVENT_TABLE_COLUMNS)
+    event_indexes = tuple(
+        f"CREATE INDEX events_{'_'.join(cols)} ON events ({', '.join(quote(c) for c in cols)})"
+        for cols in EVENT_INDEXES
+    )
+    collations = tuple(
+        f"ALTER TABLE {table} ALTER COLUMN {quote(column)} TYPE {dialect.sorted_text}"
+        for table, column in _COLLATED_COLUMNS
+        if dialect.sorted_text != "TEXT"
+    )
+    return Migration(
+        version=2,
+        description="deduplicated events, and the link from each mention to its event",
+        statements=(
+            *collations,
+            f"CREATE TABLE events (\n    {event_columns}\n)",
+            *event_indexes,
+            f"ALTER TABLE mentions ADD COLUMN event {dialect.sorted_text} REFERENCES events (id)",
+            "CREATE INDEX mentions_event ON mentions (event)",
+        ),
+    )
+
+
 def migrations(dialect: Dialect) -> tuple[Migration, ...]:
-    """Every migration, in the order they are applied, written for ``dialect``."""
-    return (_version_1(dialect),)
+    """Every migration, in the order they are applied, written for ``dialect``.
+
+    Version 2 adds the ``events`` table and ``mentions.event``; mentions stored under version 1
+    are grouped into events by the store right after the migration (grouping is not SQL).
+    """
+    return (_version_1(dialect), _version_2(dialect))
 
 
 def latest_version(dialect: Dialect) -> int:

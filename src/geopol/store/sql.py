@@ -8,6 +8,7 @@ exceptions its driver raises, what tables exist, and optionally a full-text cond
 from __future__ import annotations
 
 import abc
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -18,17 +19,24 @@ from geopol.store import queries, rows
 from geopol.store.base import (
     BatchResult,
     EventQuery,
+    Period,
     Store,
     StoredDocument,
+    StoredEvent,
     StoreError,
     check_date,
     check_page,
 )
+from geopol.store.dedup import DedupConfig, Mention
 from geopol.store.dialect import Dialect, Params, quote
-from geopol.store.schema import DOCUMENT_COLUMNS, MENTION_COLUMNS, Migration, migrations
+from geopol.store.grouping import Grouper, stored_event_from_row
+from geopol.store.schema import DOCUMENT_COLUMNS, MENTION_DATA_COLUMNS, Migration, migrations
 
 _FETCH_SIZE = 500
 """Rows fetched at a time while iterating a result."""
+
+_EVENTS_VERSION = 2
+"""The schema version that added deduplicated events."""
 
 _LOOKUP_CHUNK = 500
 """Ids per ``IN (...)`` lookup, well under SQLite's default limit of 32,766 parameters."""
@@ -60,8 +68,12 @@ def utc_now() -> str:
 class SqlStore(Store):
     """A :class:`Store` over a DB-API connection; see the module docstring for the hooks."""
 
-    def __init__(self, dialect: Dialect, description: str, *, read_only: bool) -> None:
+    def __init__(
+        self, dialect: Dialect, description: str, *, read_only: bool, dedup: DedupConfig | None = None
+    ) -> None:
         self.dialect = dialect
+        self.dedup = dedup or DedupConfig()
+        """How :meth:`add_batch` groups mentions into events."""
         self.description = description
         """How the database is named in error messages (a path, a URL without password)."""
         self.read_only = read_only
@@ -181,6 +193,8 @@ class SqlStore(Store):
         for migration in all_migrations:
             if migration.version > version:
                 self._apply(migration)
+        if version and version < _EVENTS_VERSION:
+            self.regroup()  # the mentions stored before events existed
 
     def _read_version(self, cursor: Cursor) -> int:
         try:
@@ -222,6 +236,8 @@ class SqlStore(Store):
         documents: Sequence[tuple[CleanDocument, Sequence[Event]]],
         rejections: Sequence[Rejection] = (),
     ) -> BatchResult:
+        """See :meth:`Store.add_batch`; the new and removed mentions are then grouped into events
+        (:mod:`geopol.store.grouping`) in the same transaction."""
         now = utc_now()
         # Rows are built before the transaction, so bad input fails without taking the lock.
         prepared = [
@@ -231,6 +247,8 @@ class SqlStore(Store):
         counts = {"added": 0, "updated": 0, "unchanged": 0, "mentions": 0}
         with self._write("store a batch") as cursor:
             known = self._known_hashes(cursor, [doc.id for doc, _, _ in prepared])
+            pending: dict[str, list[tuple[Any, ...]]] = {}
+            touched: set[str] = set()
             for doc, digest, mention_rows in prepared:
                 previous = known.get(doc.id)
                 if previous == digest:
@@ -240,13 +258,19 @@ class SqlStore(Store):
                     self._insert_document(cursor, doc, digest, now)
                     counts["added"] += 1
                 else:
-                    self._replace_document(cursor, doc, digest, now)
+                    touched |= self._replace_document(cursor, doc, digest, now)
                     counts["updated"] += 1
                 known[doc.id] = digest
-                self._insert_mentions(cursor, mention_rows)
+                pending[doc.id] = mention_rows  # a later version in the same batch replaces it
                 counts["mentions"] += len(mention_rows)
+            incoming = [
+                Mention(rows.event_from_row(row), values=row)
+                for mention_rows in pending.values()
+                for row in mention_rows
+            ]
+            grouped = Grouper(cursor, self.dialect, self.dedup).run(incoming, touched)
             rejected = self._insert_rejections(cursor, rejections, now)
-        return BatchResult(rejected=rejected, **counts)
+        return BatchResult(rejected=rejected, events=grouped.created - grouped.deleted, **counts)
 
     def _known_hashes(self, cursor: Cursor, doc_ids: list[str]) -> dict[str, str]:
         unique = list(dict.fromkeys(doc_ids))
@@ -266,18 +290,34 @@ class SqlStore(Store):
             rows.document_row(doc, digest, now),
         )
 
-    def _replace_document(self, cursor: Cursor, doc: CleanDocument, digest: str, now: str) -> None:
+    def _replace_document(self, cursor: Cursor, doc: CleanDocument, digest: str, now: str) -> set[str]:
+        """Update the document row and delete its mentions; the events they were grouped into."""
         ph = self.dialect.placeholder
+        cursor.execute(f"SELECT DISTINCT event FROM mentions WHERE doc = {ph} AND event IS NOT NULL", (doc.id,))
+        touched = {row[0] for row in cursor.fetchall()}
         cursor.execute(f"DELETE FROM mentions WHERE doc = {ph}", (doc.id,))
         values = rows.document_row(doc, digest, now)
         assignments = ", ".join(f"{column} = {ph}" for column in DOCUMENT_COLUMNS[1:])
         cursor.execute(f"UPDATE documents SET {assignments} WHERE id = {ph}", (*values[1:], values[0]))
+        return touched
 
-    def _insert_mentions(self, cursor: Cursor, mention_rows: list[tuple[Any, ...]]) -> None:
-        if mention_rows:
-            columns = ", ".join(quote(c) for c in MENTION_COLUMNS)
-            values = self.dialect.placeholders(len(MENTION_COLUMNS))
-            cursor.executemany(f"INSERT INTO mentions ({columns}) VALUES ({values})", mention_rows)
+    def regroup(self) -> BatchResult:
+        """Group again every stored mention not yet linked to an event (all of them after
+        :meth:`unlink_events`): done on open after the migration to schema version 2."""
+        with self._write("group mentions into events") as cursor:
+            cursor.execute(
+                f"SELECT id, {', '.join(quote(c) for c in MENTION_DATA_COLUMNS)} FROM mentions WHERE event IS NULL"
+            )
+            incoming = [Mention(rows.event_from_row(row[1:]), row_id=int(row[0])) for row in cursor.fetchall()]
+            grouped = Grouper(cursor, self.dialect, self.dedup).run(incoming, ())
+        return BatchResult(events=grouped.created - grouped.deleted)
+
+    def unlink_events(self) -> None:
+        """Forget every event (mentions stay), so that :meth:`regroup` can group them anew, for
+        example with another :class:`DedupConfig`."""
+        with self._write("delete events") as cursor:
+            cursor.execute("UPDATE mentions SET event = NULL")
+            cursor.execute("DELETE FROM events")
 
     def _insert_rejections(self, cursor: Cursor, rejections: Sequence[Rejection], now: str) -> int:
         recorded = 0
@@ -336,8 +376,53 @@ class SqlStore(Store):
         with self._errors("count rows"):
             return {
                 table: int(self._scalar(f"SELECT COUNT(*) FROM {table}"))
-                for table in ("documents", "mentions", "rejections")
+                for table in ("documents", "mentions", "events", "rejections")
             }
+
+    def events(self, query: EventQuery | None = None) -> Iterator[StoredEvent]:
+        params = Params(self.dialect)
+        sql = queries.event_select(query or EventQuery(), params, self._text_condition)
+        return (stored_event_from_row(row) for row in self._iterate("query events", sql, params.values))
+
+    def count_events(self, query: EventQuery | None = None) -> int:
+        params = Params(self.dialect)
+        sql = queries.event_count(query or EventQuery(), params, self._text_condition)
+        with self._errors("count events"):
+            return int(self._scalar(sql, params.values))
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        params = Params(self.dialect)
+        sql = f"SELECT {queries.EVENT_SELECT_LIST} FROM events e WHERE e.id = {params.add(event_id)}"
+        with self._errors("read an event"):
+            cursor = self._cursor()
+            try:
+                cursor.execute(sql, params.values)
+                row = cursor.fetchone()
+            finally:
+                cursor.close()
+        return None if row is None else stored_event_from_row(row)
+
+    def event_mentions(self, event_id: str) -> Iterator[Event]:
+        params = Params(self.dialect)
+        sql = queries.event_mentions_select(params, event_id)
+        return (rows.event_from_row(row) for row in self._iterate("list the mentions of an event", sql, params.values))
+
+    def search(self, text: str, query: EventQuery | None = None) -> Iterator[tuple[StoredEvent, Event]]:
+        chosen = dataclasses.replace(query or EventQuery(), text=text)
+        for event in list(self.events(chosen)):
+            params = Params(self.dialect)
+            sql = queries.event_mentions_select(params, event.id, self._text_condition, text)
+            for row in self._iterate("search the evidence", sql, params.values):
+                yield event, rows.event_from_row(row)
+                break
+
+    def document_counts(self, by: Period = "month", *, outlet: str | None = None) -> dict[str, int]:
+        widths = {"year": 4, "month": 7, "day": 10}
+        if by not in widths:
+            raise StoreError(f"document counts are by day, month or year, not {by!r}")
+        params = Params(self.dialect)
+        sql = queries.document_counts_select(params, widths[by], outlet)
+        return {str(period): int(count) for period, count in self._iterate("count documents", sql, params.values)}
 
     def close(self) -> None:
         if not self._closed:

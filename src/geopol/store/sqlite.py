@@ -20,6 +20,7 @@ from urllib.parse import quote as quote_url
 
 from geopol.store import queries
 from geopol.store.base import StoreError
+from geopol.store.dedup import DedupConfig
 from geopol.store.dialect import SQLITE, Params
 from geopol.store.sql import Cursor, SqlStore
 
@@ -65,7 +66,8 @@ class SQLiteStore(SqlStore):
     """A :class:`~geopol.store.base.Store` in a SQLite file (or ``":memory:"``).
 
     ``read_only`` opens an existing file without ever writing to it (no migration either);
-    ``full_text=False`` answers text queries with ``LIKE`` even when FTS5 is there.
+    ``full_text=False`` answers text queries with ``LIKE`` even when FTS5 is there; ``dedup`` sets
+    how written batches group mentions into events.
     """
 
     def __init__(
@@ -75,9 +77,10 @@ class SQLiteStore(SqlStore):
         read_only: bool = False,
         full_text: bool = True,
         timeout: float = 30.0,
+        dedup: DedupConfig | None = None,
     ) -> None:
         path_text = os.fspath(path)
-        super().__init__(SQLITE, path_text, read_only=read_only)
+        super().__init__(SQLITE, path_text, read_only=read_only, dedup=dedup)
         self._connection = _connect(path_text, read_only=read_only, timeout=timeout)
         try:
             self._configure()

@@ -1,0 +1,99 @@
+"""Where events happen: a gazetteer of cities and regions, matched in parsed text.
+
+Countries and capitals are actors (``data/countries.tsv``); other places are not: "Aleppo" or
+"Kharkiv" are only where something happened, or the place a visit, a protest or an attack was
+aimed at, which CAMEO codes by the place's country. ``data/places.tsv`` (generated from GeoNames by
+``scripts/build_places.py``) lists cities of 100,000 people or more, US states and a few
+well-known regions, each with its country.
+
+A name is taken as a place only where the parse agrees: a capitalised token sequence that spaCy
+tagged as a place entity (GPE, LOC, FAC) or that follows a place preposition ("in", "at", "near").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+Doc = Any
+
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "LANGUAGE"})
+"""Entity labels a place name may carry: the small English model tags some cities it does not know
+as LANGUAGE ("shelled Aleppo")."""
+PLACE_WORDS = frozenset({"in", "at", "near", "outside", "around", "from", "to", "into", "across", "over"})
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceEntry:
+    """A place name and the country (ISO alpha-3) it lies in."""
+
+    name: str
+    country: str
+    population: int
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    """A gazetteer name found in a parsed text: tokens ``start`` to ``end`` (exclusive)."""
+
+    start: int
+    end: int
+    entry: PlaceEntry
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Place names keyed by their token sequence (case as written)."""
+
+    names: Mapping[tuple[str, ...], PlaceEntry]
+    max_tokens: int
+
+    @classmethod
+    def load(cls, tokenize: Callable[[str], list[str]], path: Path | None = None) -> Gazetteer:
+        """Read a places file (``data/places.tsv`` by default): name, country, population."""
+        text = path.read_text(encoding="utf-8") if path is not None else (
+            resources.files("geopol") / "data" / "places.tsv").read_text(encoding="utf-8")
+        names: dict[tuple[str, ...], PlaceEntry] = {}
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, country, population = [*line.split("\t"), "", "0"][:3]
+            key = tuple(tokenize(name))
+            if key and country:
+                names[key] = PlaceEntry(name, country, int(population or 0))
+        longest = max((len(k) for k in names), default=1)
+        return cls(MappingProxyType(names), longest)
+
+    def match(self, doc: Doc) -> dict[int, PlaceMatch]:
+        """Longest place names in a parsed text that the parse supports, by every token they cover."""
+        index: dict[int, PlaceMatch] = {}
+        tokens = [t.text for t in doc]
+        i = 0
+        while i < len(tokens):
+            found = None
+            for size in range(min(self.max_tokens, len(tokens) - i), 0, -1):
+                entry = self.names.get(tuple(tokens[i:i + size]))
+                if entry is not None and _supported(doc, i, i + size):
+                    found = PlaceMatch(i, i + size, entry)
+                    break
+            if found is None:
+                i += 1
+                continue
+            for j in range(found.start, found.end):
+                index[j] = found
+            i = found.end
+        return index
+
+
+def _supported(doc: Doc, start: int, end: int) -> bool:
+    """The parse agrees that tokens ``start:end`` name a place."""
+    if any(doc[j].ent_type_ in PLACE_ENTITIES for j in range(start, end)):
+        return True
+    head = doc[end - 1]
+    while head.dep_ in ("compound", "flat") and head.head is not head:
+        head = head.head
+    return bool(head.dep_ == "pobj" and head.head.lower_ in PLACE_WORDS)
