@@ -208,3 +208,11 @@ def test_troops_withdrawing_is_military_de_escalation(pipeline: Pipeline) -> Non
 
 def test_presenting_evidence_against_someone_is_an_accusation(pipeline: Pipeline) -> None:
     assert ("NLD", "11", "RUS") in roots(pipeline, "The Netherlands presented evidence against Russia.")
+
+
+def test_possessive_pronoun_opening_a_sentence_is_its_subject(pipeline: Pipeline) -> None:
+    text = ("Indian Prime Minister Narendra Modi spoke to Japanese Prime Minister Fumio Kishida on Monday. "
+            "In his meeting with Australian Prime Minister Anthony Albanese on Tuesday, Modi said trade would grow.")
+    result = pipeline.extract_text(text, dt.date(2023, 5, 25))
+    meetings = {(e.source, e.target, e.date) for e in result.events if e.trigger == "meeting"}
+    assert ("INDGOV", "AUSGOV", "2023-05-23") in meetings

@@ -162,10 +162,13 @@ class SentenceActors:
         if match is not None and not self._inside_larger_name(token, match):
             return [self._from_name(token, match)]
         lower = token.lower_
-        if lower in PERSON_PRONOUNS and self.memory.last_person is not None:
-            return [self.memory.last_person]
+        if lower in PERSON_PRONOUNS:
+            governing = self._governing_subject(token, depth, people=True)
+            if governing:
+                return governing
+            return [self.memory.last_person] if self.memory.last_person is not None else []
         if lower in GROUP_PRONOUNS:
-            return self._governing_subject(token, depth)
+            return self._governing_subject(token, depth, people=False)
         group = self._numbered_group(token)
         if group:
             return group
@@ -194,8 +197,10 @@ class SentenceActors:
             return self._from_apposition(token, depth) or stateless
         return [_combine(country, role, _phrase(token)) for country in countries]
 
-    def _governing_subject(self, pronoun: Token, depth: int) -> list[Actor]:
-        """The non-person actor that is the subject of a clause above ``pronoun`` and before it."""
+    def _governing_subject(self, pronoun: Token, depth: int, people: bool) -> list[Actor]:
+        """The actor that is the subject of a clause above ``pronoun``: a country or organisation
+        named before it for "it"/"they", a person for "he"/"his", who may also come after it when
+        the pronoun opens the sentence ("In *his* meeting with Wang, *Putin* said ...")."""
         node = pronoun
         for _ in range(6):
             if node.head is node:
@@ -204,9 +209,11 @@ class SentenceActors:
             if node.pos_ not in ("VERB", "AUX"):
                 continue
             for subject in node.children:
-                if subject.dep_ != "nsubj" or subject.i >= pronoun.i or subject.lower_ in GROUP_PRONOUNS:
+                if subject.dep_ != "nsubj" or subject.lower_ in GROUP_PRONOUNS | PERSON_PRONOUNS:
                     continue
-                actors = [a for a in self._resolve(subject, depth + 1) if a.kind != "person"]
+                if subject.i > pronoun.i and not (people and pronoun.i < node.i and subject.i < node.i):
+                    continue
+                actors = [a for a in self._resolve(subject, depth + 1) if (a.kind == "person") == people]
                 if actors:
                     return actors
         return []

@@ -515,8 +515,19 @@ class SentenceCoder:
 
     # -- circumstances -------------------------------------------------------
     def _dates(self, trigger: Token, verb: Token | None) -> tuple[str, ...]:
-        """DATE entities whose path up the tree reaches the trigger before any other verb."""
-        anchors = {trigger.i} | ({verb.i} if verb is not None else set())
+        """DATE entities whose path up the tree reaches the trigger before any other verb; for an
+        event noun in a phrase that frames the clause ("*In his meeting* with Wang on Wednesday,
+        Putin said"), failing its own, those of the clause's verb."""
+        own = self._dates_at({trigger.i} | ({verb.i} if verb is not None else set()))
+        if own or verb is not None:
+            return own
+        node = trigger
+        while node.dep_ in ("pobj", "prep") and node.head is not node:
+            node = node.head
+        framed = node is not trigger and node.pos_ in ("VERB", "AUX") and trigger.i < node.i
+        return self._dates_at({node.i}) if framed else own
+
+    def _dates_at(self, anchors: set[int]) -> tuple[str, ...]:
         found: list[tuple[int, str]] = []
         for ent in self.sentence.ents:
             if ent.label_ not in ("DATE", "TIME"):
