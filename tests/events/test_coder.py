@@ -216,3 +216,18 @@ def test_possessive_pronoun_opening_a_sentence_is_its_subject(pipeline: Pipeline
     result = pipeline.extract_text(text, dt.date(2023, 5, 25))
     meetings = {(e.source, e.target, e.date) for e in result.events if e.trigger == "meeting"}
     assert ("INDGOV", "AUSGOV", "2023-05-23") in meetings
+
+
+def test_titled_person_of_unknown_country_keeps_the_role(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Governor Zorbin Quallet criticised Denmark over the fishing quotas.")
+    assert ("---GOV", "111", "DNK") in found
+
+
+def test_lifting_a_curfew_targets_the_country_of_the_place(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Bolivia lifted a night curfew in Peru's border towns near Chile.")
+    assert any(s == "BOL" and c == "08" for s, c, _ in found)
+
+
+def test_demand_for_an_action_targets_the_actor_inside_it(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Uruguay called for the withdrawal of Paraguayan troops.")
+    assert ("URY", "0256", "PRYMIL") in found

@@ -178,7 +178,7 @@ class SentenceActors:
             if members:
                 return members
         named = [a for c in token.children if c.dep_ == "appos" and c.i > token.i
-                 for a in self._resolve(c, depth + 1) if a.kind == "person"]
+                 for a in self._resolve(c, depth + 1) if a.kind == "person" and a.country != "---"]
         if named:
             return named
         role = self.role_of(token)
@@ -187,8 +187,10 @@ class SentenceActors:
             known = self.memory.recall(_surface(token))
             if known is not None:
                 return [known]
-            if role is None or not countries:
+            if role is None:
                 return self._from_apposition(token, depth)
+            if not countries:  # a titled person of no known country: "President Reagan" -> ---GOV
+                return self._from_apposition(token, depth) or [Actor("---" + role.role, _surface(token), "person")]
             return [Actor(_combine(c, role, "").code, _surface(token), "person") for c in countries]
         if role is None:
             return []

@@ -85,7 +85,7 @@ THREAT_SUFFIXES = {"16": "1", "161": "13", "162": "11", "163": "12", "164": "4",
 SPECIALISED_BY_ACTION = {"02": REQUEST_SUFFIXES, "10": REQUEST_SUFFIXES, "12": REJECT_SUFFIXES,
                          "13": THREAT_SUFFIXES}
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
-PLACE_TARGET_ROOTS = frozenset({"14", "15", "18", "19", "20"})
+PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
 """Protests, shows of force and attacks with no actor as target are aimed at the country of the
 place they happen in ("protested in Beijing", "shelled Kharkiv", "exercises near Alaska")."""
 PLACE_TARGET_PREPS = frozenset({"in", "at", "on", "near", "against", "into", "across", "over", "outside"})
@@ -255,6 +255,10 @@ class SentenceCoder:
             military = MILITARY_SUBJECT_CODES.get(entry.lemma)
             if military and not entry.objects and any(s.code.endswith("MIL") for s in sources):
                 code = military
+        if "intent" in entry.flags and code == entry.code:
+            # "pledged *support*", "agreed *to a ceasefire*": the promise of that action (03x)
+            action = self._embedded_action(trigger, verb, depth=0)
+            code = (intent_code(action) if action and action[:2] != "03" else None) or code
         if code[:2] in SPECIALISED_BY_ACTION and not targets:
             targets = self._embedded_targets(verb if verb is not None else trigger)
         if code[:2] in PLACE_TARGET_ROOTS and not targets:
@@ -305,7 +309,10 @@ class SentenceCoder:
                 found = self._resolve_all(objects) or self._resolve_all(self._owners(objects))
                 if found:
                     return found
-        return []
+        # "demanded *the release of* X", "called *for the withdrawal of* Syrian forces"
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for o in _pobjs(c)]
+        return self._resolve_all(self._owners(objects))
 
     def _embedded_action(self, trigger: Token, verb: Token | None, depth: int) -> str | None:
         """The code of the action an appeal, demand, refusal or promise is about: its infinitive or
