@@ -231,3 +231,19 @@ def test_lifting_a_curfew_targets_the_country_of_the_place(pipeline: Pipeline) -
 def test_demand_for_an_action_targets_the_actor_inside_it(pipeline: Pipeline) -> None:
     found = code(pipeline, "Uruguay called for the withdrawal of Paraguayan troops.")
     assert ("URY", "0256", "PRYMIL") in found
+
+
+def test_reported_obligation_is_a_demand_not_the_targets_intent(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Norway said on Monday that Iceland must release the detained fishermen.")
+    assert ("NOR", "1053", "ISL") in found
+    assert not any(s == "ISL" for s, _, _ in found), "Iceland did not promise anything"
+
+
+def test_speaker_among_those_who_should_act_is_an_intention(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Wang said Beijing and Hanoi should strengthen economic cooperation.")
+    assert not any(c == "10" for _, c, _ in found)
+
+
+def test_light_verb_object_quantity_reaches_the_event_noun(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Egypt and Jordan held a second round of talks in Amman on Sunday.")
+    assert {("EGY", "04", "JOR"), ("JOR", "04", "EGY")} <= found

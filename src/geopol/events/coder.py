@@ -18,12 +18,12 @@ For each sentence the coder looks at every verb and event noun:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import permutations
 from typing import Any
 
 from geopol.actors.resolver import SentenceActors
-from geopol.events.modality import has_future_aux, is_refusal, modality
+from geopol.events.modality import REPORTING, has_future_aux, is_obligation, is_refusal, modality
 from geopol.events.triggers import Trigger, TriggerLexicon
 from geopol.places import Gazetteer
 from geopol.records import Actor, Place
@@ -36,7 +36,7 @@ LIGHT_VERBS = frozenset({
     "carry", "take", "attend", "join", "begin", "start", "continue", "resume", "open", "wrap",
     "convene", "host", "mount", "impose", "level", "lodge", "file", "extend", "offer", "deliver",
     "announce", "undertake", "embark", "perform", "engage", "sign", "reach", "conclude",
-    "provide", "send", "supply", "present", "show", "voice", "register", "raise",
+    "provide", "send", "supply", "present", "show", "voice", "register", "raise", "renew",
 })
 """Verbs that carry little meaning of their own: their noun object names the event."""
 
@@ -44,6 +44,8 @@ RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "win", "secure"
 """Verbs whose object comes *from* someone: "received weapons from Y" is Y giving weapons."""
 NO_UNKNOWN_TARGET_ROOTS = frozenset({"01", "02"})
 """Statements and appeals are events only with a clear target (GUIDELINES.md, "Event codes")."""
+DEMAND_REPORTING = REPORTING | frozenset({"declare", "insist", "reiterate", "stress", "repeat", "conclude"})
+"""Reporting verbs whose "X must do Y" clause is a demand on X (CAMEO 10x)."""
 MILITARY_SUBJECT_CODES = {"withdraw": "087", "leave": "087"}
 """Intransitive verbs whose meaning depends on a military subject: "the troops withdrew" is a
 military de-escalation (087), "the ambassador withdrew" is not."""
@@ -136,8 +138,13 @@ class SentenceCoder:
     sentence: Span
     unknown_targets: bool = True
     """Code an action with target ``---`` when the sentence names no other actor."""
+    demanded: set[int] = field(default_factory=set)
+    """Clauses that another actor demands ("X said Y must ..."): their actions are not Y's intents."""
 
     def events(self) -> Iterator[CodedEvent]:
+        demands = [d for token in self.sentence if token.pos_ == "VERB"
+                   and self._verb_lemma(token) in DEMAND_REPORTING for d in self._reported_obligations(token)]
+        self.demanded.update(clause.i for clause, _ in demands)
         used: set[int] = set()
         for token in self.sentence:
             if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
@@ -145,6 +152,26 @@ class SentenceCoder:
         for token in self.sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in used:
                 yield from self._noun(token)
+        for _, event in demands:
+            yield from event
+
+    def _reported_obligations(self, verb: Token) -> Iterator[tuple[Token, Iterator[CodedEvent]]]:
+        """ "X said (that) Y must/should/needs to do Z": X demands Z of Y (10x, by Z's code); not
+        when X is among those who should act ("we should strengthen ties" is an intention)."""
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or not is_obligation(clause):
+                continue
+            sources = self._resolve_all(self._subjects(verb))
+            targets = self._resolve_all(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+            if not sources or not targets or {t.country for t in targets} & {s.country for s in sources}:
+                continue
+            action = self._action_of(clause, 0)
+            if clause.lemma_ == "need":
+                action = next((a for c in clause.children if c.dep_ == "xcomp"
+                               if (a := self._action_of(c, 0)) is not None), None)
+            code = (action_code("10", action) if action else None) or "100"
+            entry = Trigger(verb.lemma_.lower(), "", frozenset(), "VERB", code, (), frozenset(), "grammar")
+            yield clause, self._emit(entry, verb, verb, "reported-obligation", (sources, targets))
 
     # -- verbs ---------------------------------------------------------------
     def _verb(self, verb: Token, used: set[int]) -> Iterator[CodedEvent]:
@@ -156,7 +183,7 @@ class SentenceCoder:
                 yield from received
                 return
         if lemma in LIGHT_VERBS:
-            for obj in objects:
+            for obj in (*objects, *_of_objects(objects)):  # "held *a round of talks*", "gave $5m *of aid*"
                 noun, entry = self._noun_entry(obj)
                 if entry is not None:
                     used.update((obj.i, noun.i))
@@ -265,6 +292,8 @@ class SentenceCoder:
             targets = self._place_targets(trigger, verb)
         if state == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(anchor):
             code, state = action_code("12", code) or "120", "asserted"
+        if state == "intended" and self._inside_demand(anchor):
+            return
         if state == "intended" and "intent" not in entry.flags:
             intended = intent_code(code)
             if intended is None:
@@ -313,6 +342,15 @@ class SentenceCoder:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for o in _pobjs(c)]
         return self._resolve_all(self._owners(objects))
+
+    def _inside_demand(self, token: Token) -> bool:
+        for _ in range(4):
+            if token.i in self.demanded:
+                return True
+            if token.head is token:
+                return False
+            token = token.head
+        return False
 
     def _embedded_action(self, trigger: Token, verb: Token | None, depth: int) -> str | None:
         """The code of the action an appeal, demand, refusal or promise is about: its infinitive or

@@ -93,7 +93,7 @@ def _own_modality(token: Token) -> str:
     if aux & HYPOTHETICAL_AUX:
         return "hypothetical"
     if aux & (FUTURE_AUX | OBLIGATION_AUX):
-        return "intended"
+        return "intended"  # "we should strengthen ties"; a demand on another actor is the coder's call
     if any(c.dep_ == "amod" and c.lower_ in FUTURE_MODIFIERS for c in children):
         return "intended"
     if token.tag_ == "VBG" and "going" in lowers:
@@ -101,6 +101,14 @@ def _own_modality(token: Token) -> str:
     if token.dep_ == "ROOT" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
         return "intended"  # a headline: "Leaders to discuss trade"
     return "asserted"
+
+
+def is_obligation(clause: Token) -> bool:
+    """A clause saying what its subject must do: "must"/"should" ("China must drop barriers") or
+    "needs to" ("Japan needs to enact reforms")."""
+    if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
+        return True
+    return bool(clause.lemma_ == "need" and any(c.dep_ == "xcomp" for c in clause.children))
 
 
 def is_refusal(trigger: Token) -> bool:
