@@ -18,7 +18,7 @@ For each sentence the coder looks at every verb and event noun:
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import permutations
 from typing import Any
 
@@ -197,7 +197,9 @@ class SentenceCoder:
                         used.update((obj.i, noun.i))
                         sources, targets = self._arguments(entry, noun, verb)
                         # "engaged *the peacekeepers* in a firefight": the object is the other party
-                        targets = targets or self._resolve_all(c for c in verb.children if c.dep_ == "dobj")
+                        engaged = self._resolve_all(c for c in verb.children if c.dep_ == "dobj")
+                        if engaged and not targets:  # one side attacks the other: not mutual
+                            entry, targets = replace(entry, flags=entry.flags - {"mutual"}), engaged
                         yield from self._emit(entry, noun, verb, "light-verb-in", (sources, targets))
                         return
         particles = _particles(verb)
@@ -280,13 +282,14 @@ class SentenceCoder:
         if verb is trigger and verb is not None:
             code = self._refined(code, verb)
             military = MILITARY_SUBJECT_CODES.get(entry.lemma)
-            if military and not entry.objects and any(s.code.endswith("MIL") for s in sources):
+            if military and not entry.objects and any(self._is_military(t) for t in self._subjects(verb)):
                 code = military
         if "intent" in entry.flags and code == entry.code:
             # "pledged *support*", "agreed *to a ceasefire*": the promise of that action (03x)
             action = self._embedded_action(trigger, verb, depth=0)
             code = (intent_code(action) if action and action[:2] != "03" else None) or code
-        if code[:2] in SPECIALISED_BY_ACTION and not targets:
+        if (code[:2] in SPECIALISED_BY_ACTION or code[:2] == "11") and not targets:
+            # "demanded that *Togo* release", "alleged that *Paris* played a role"
             targets = self._embedded_targets(verb if verb is not None else trigger)
         if code[:2] in PLACE_TARGET_ROOTS and not targets:
             targets = self._place_targets(trigger, verb)
@@ -304,7 +307,8 @@ class SentenceCoder:
         future = state == "intended" or has_future_aux(anchor)
         multilateral = any(c.lower_ in MULTILATERAL for c in trigger.children if c.dep_ in ("amod", "compound"))
         for source, target in self._pairs(entry, sources, targets, multilateral, anchor):
-            if target is UNKNOWN and (code[:2] in NO_UNKNOWN_TARGET_ROOTS or "intent" in entry.flags):
+            if target is UNKNOWN and (code[:2] in NO_UNKNOWN_TARGET_ROOTS or "intent" in entry.flags
+                                      or self._nested_in_same_root(anchor, code)):
                 continue
             yield CodedEvent(source, target, code, trigger.text, trigger.i, f"{rule}:{entry.origin.rsplit('/', 1)[-1]}",
                              state, date_texts, future, place)
@@ -342,6 +346,25 @@ class SentenceCoder:
         objects = [c for c in head.children if c.dep_ == "dobj"]
         objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for o in _pobjs(c)]
         return self._resolve_all(self._owners(objects))
+
+    def _is_military(self, token: Token) -> bool:
+        role = self.actors.role_of(token)
+        if role is None and _lemma_of(token) in COLLECTIVE_HEADS:  # "hundreds of UN troops"
+            return any(self._is_military(o) for c in token.children if c.dep_ == "prep" for o in _pobjs(c))
+        return role is not None and role.role == "MIL"
+
+    def _nested_in_same_root(self, anchor: Token, code: str) -> bool:
+        """An action inside the complement of another trigger of its root ("accused Y of making
+        accusations"): the outer trigger already codes it."""
+        node = anchor
+        for _ in range(4):
+            if node.head is node or node.dep_ not in ("pcomp", "pobj", "prep"):
+                return False
+            node = node.head
+            if node.pos_ == "VERB":
+                entry = self.triggers.verb(self._verb_lemma(node), _particles(node), [])
+                return entry is not None and entry.code[:2] == code[:2] and "intent" not in entry.flags
+        return False
 
     def _inside_demand(self, token: Token) -> bool:
         for _ in range(4):
@@ -458,6 +481,9 @@ class SentenceCoder:
             controller = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
             if verb.dep_ == "xcomp" and controller:  # "invited the president to visit": the object acts
                 return controller
+            outer = [c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and outer:
+                return outer  # "jailed a student *for helping* militants": the student helped
             if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") or (verb.dep_ == "pcomp"):
                 verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
                 continue
@@ -632,6 +658,13 @@ def _object_lemmas(verb: Token, objects: Sequence[Token]) -> list[str]:
     heads = [*objects, *_of_objects(objects),
              *(o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on") for o in _pobjs(c))]
     return [t.lemma_.lower() for h in heads for t in (h, *h.children) if t is h or t.dep_ == "compound"]
+
+
+COLLECTIVE_HEADS = frozenset({"hundred", "thousand", "dozen", "group", "contingent", "unit", "batch", "some"})
+
+
+def _lemma_of(token: Token) -> str:
+    return str(token.lemma_).lower()
 
 
 def _regular_lemmas(word: str) -> list[str]:
