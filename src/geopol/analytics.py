@@ -242,6 +242,14 @@ def _actor_key(code: str, countries: bool) -> str:
     return Actor(code, "").country
 
 
+def _count_actor(actors: dict[str, _ActorTotals], code: str, name: str) -> None:
+    """One more event of the actor ``code``, reported under ``name``."""
+    totals = actors.setdefault(code, _ActorTotals())
+    totals.events += 1
+    if name:
+        totals.names[name] += 1
+
+
 def _names(totals: Mapping[str, _ActorTotals]) -> dict[str, str]:
     """The most frequent name of each actor code (ties: the first seen)."""
     return {code: (t.names.most_common(1)[0][0] if t.names else code) for code, t in totals.items()}
@@ -264,10 +272,7 @@ def actor_activity(
         for code, name, role in ((source, event.source_name, "source"), (target, event.target_name, "target")):
             if code == UNKNOWN_ACTOR or (role == "target" and code == source):
                 continue
-            totals = actors.setdefault(code, _ActorTotals())
-            totals.events += 1
-            if name:
-                totals.names[name] += 1
+            _count_actor(actors, code, name)
         if source != UNKNOWN_ACTOR:
             actors[source].as_source += 1
         if target != UNKNOWN_ACTOR:
@@ -342,10 +347,7 @@ def network(events: Iterable[StoredEvent], *, min_events: int = 1, countries: bo
             continue
         links.setdefault((source, target), _LinkTotals()).add(event)
         for code, name in ((source, event.source_name), (target, event.target_name)):
-            totals = actors.setdefault(code, _ActorTotals())
-            totals.events += 1
-            if name:
-                totals.names[name] += 1
+            _count_actor(actors, code, name)
     edges = [
         Edge(
             source=source, target=target, events=t.events, cooperation=t.cooperation, conflict=t.conflict,

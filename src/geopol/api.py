@@ -165,12 +165,8 @@ class Geopol:
         has full-text search), each with the matching mention; at most ``limit``."""
         if not text.strip():
             raise ValueError("search text must not be empty")
-        hits: list[SearchHit] = []
-        for event, mention in self.store.search(text, event_query(**filters)):
-            if limit is not None and len(hits) >= limit:
-                break
-            hits.append(SearchHit(event, mention))
-        return hits
+        query = event_query(**filters, limit=limit)
+        return [SearchHit(event, mention) for event, mention in self.store.search(text, query)]
 
     # --- analytics -----------------------------------------------------------------------------
 
@@ -209,18 +205,7 @@ class Geopol:
         fmt = format or format_for_path(path)
         if mentions:
             return export_mentions(self.mentions(**filters), path, fmt)
-        source_url = None
-        if fmt in ("gdelt", "plover"):
-            urls = self._document_urls()
-
-            def source_url(event: StoredEvent) -> str | None:
-                return urls.get(event.doc)
-
-        return export_events(self.events(**filters), Path(path), fmt, source_url=source_url,
-                             min_events=min_events)
-
-    def _document_urls(self) -> dict[str, str]:
-        return {doc.id: doc.url for doc in self.store.documents() if doc.url}
+        return export_events(self.events(**filters), Path(path), fmt, min_events=min_events)
 
     # --- lifetime ------------------------------------------------------------------------------
 

@@ -73,19 +73,31 @@ def _output_option(parser: argparse.ArgumentParser, *, required: bool, what: str
     parser.add_argument("-o", "--output", type=Path, required=required, metavar="FILE", help=what)
 
 
+def _command(commands: Any, name: str, *, text: bool = False, **texts: str) -> argparse.ArgumentParser:
+    """A command (``help``, ``description``, ``epilog`` in ``texts``) reading the events of ``--db``
+    chosen by the filter options."""
+    parser: argparse.ArgumentParser = commands.add_parser(name, **texts)
+    _add_db(parser)
+    _add_filters(parser, text=text)
+    return parser
+
+
+def _add_graph_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--min-events", type=int, default=1, metavar="N", help="drop edges with fewer events")
+    parser.add_argument("--countries", action="store_true", help="fold actors to their country (RUSGOV -> RUS)")
+
+
 # --- commands -----------------------------------------------------------------------------------
 
 
 def _add_timeline(commands: Any) -> None:
-    parser = commands.add_parser(
-        "timeline", help="events per period between two actors, by quad class, with Goldstein scores",
+    parser = _command(
+        commands, "timeline", help="events per period between two actors, by quad class, with Goldstein scores",
         description="Count the deduplicated events of each period (of a dyad, an actor or all), by quad class, "
                     "with the sum and mean of their Goldstein scores, and normalise by the number of documents "
                     "stored for the period. An event falls in the period of its date, or of its first report "
                     "when it has none. Every period between the first and the last appears.",
         epilog="example: geopol timeline --db events.db --dyad RUS,CHN --by month")
-    _add_db(parser)
-    _add_filters(parser)
     parser.add_argument("--by", choices=PERIODS, default="month", help="period length (default: month)")
     parser.add_argument("--skip-empty", action="store_true", help="leave out periods without events")
     parser.add_argument("--format", choices=TIMELINE_FORMATS, default="table", help="output format (default: table)")
@@ -93,14 +105,12 @@ def _add_timeline(commands: Any) -> None:
 
 
 def _add_actors(commands: Any) -> None:
-    parser = commands.add_parser(
-        "actors", help="the most active actors and pairs of actors",
+    parser = _command(
+        commands, "actors", help="the most active actors and pairs of actors",
         description="Rank actors by the number of deduplicated events they take part in (as source or target) "
                     "and pairs of actors by the events between them, with cooperation (quad classes 1-2) and "
                     "conflict (3-4) counts.",
         epilog="example: geopol actors --db events.db --top 10 --since 2023")
-    _add_db(parser)
-    _add_filters(parser)
     parser.add_argument("--top", type=int, default=20, metavar="N", help="how many actors and pairs (default: 20)")
     parser.add_argument("--countries", action="store_true", help="count RUSGOV, RUSMIL... as RUS")
     parser.add_argument("--format", choices=ACTOR_FORMATS, default="table", help="output format (default: table)")
@@ -108,16 +118,13 @@ def _add_actors(commands: Any) -> None:
 
 
 def _add_network(commands: Any) -> None:
-    parser = commands.add_parser(
-        "network", help="the directed actor network, weighted by cooperation and conflict",
+    parser = _command(
+        commands, "network", help="the directed actor network, weighted by cooperation and conflict",
         description="Build the directed graph of actors: one edge per source and target, with its events, "
                     "cooperation and conflict counts, Goldstein sum, weight (the sum of the events' "
                     "confidences) and balance ((cooperation - conflict) / events).",
         epilog="example: geopol network --db events.db --format graphml -o actors.graphml (opens in Gephi)")
-    _add_db(parser)
-    _add_filters(parser)
-    parser.add_argument("--min-events", type=int, default=1, metavar="N", help="drop edges with fewer events")
-    parser.add_argument("--countries", action="store_true", help="fold actors to their country (RUSGOV -> RUS)")
+    _add_graph_options(parser)
     parser.add_argument("--format", choices=NETWORK_FORMATS, default="table", help="output format (default: table)")
     _output_option(parser, required=False, what="write to FILE instead of standard output")
     parser.set_defaults(run=run_network)
@@ -128,26 +135,21 @@ def _add_plot(commands: Any) -> None:
         "plot", help="chart a dyad's timeline or the actor network to PNG or SVG",
         description="Draw a chart; the file name's extension (.png or .svg) picks the format.")
     charts = parser.add_subparsers(dest="chart", metavar="CHART", required=True)
-    timeline = charts.add_parser(
-        "timeline", help="stacked bars of events per quad class, with the mean Goldstein score",
+    timeline = _command(
+        charts, "timeline", help="stacked bars of events per quad class, with the mean Goldstein score",
         description="Chart the events of each period by quad class (stacked bars) with the mean Goldstein "
                     "score of the period (a line on the right axis).",
         epilog="example: geopol plot timeline --db events.db --dyad RUS,CHN -o rus-chn.svg")
-    _add_db(timeline)
-    _add_filters(timeline)
     timeline.add_argument("--by", choices=PERIODS, default="month", help="period length (default: month)")
     timeline.add_argument("--title", help="chart title (default: the dyad or actor)")
     _output_option(timeline, required=True, what="the chart file: .png or .svg")
     timeline.set_defaults(run=run_plot_timeline)
-    network = charts.add_parser(
-        "network", help="the actor network: arrows coloured by cooperation or conflict",
+    network = _command(
+        charts, "network", help="the actor network: arrows coloured by cooperation or conflict",
         description="Chart the actor network: green arrows where cooperation outweighs conflict, red where "
                     "conflict does, grey when even; arrow width by weight, node size by events.",
         epilog="example: geopol plot network --db events.db --min-events 2 -o network.png")
-    _add_db(network)
-    _add_filters(network)
-    network.add_argument("--min-events", type=int, default=1, metavar="N", help="drop edges with fewer events")
-    network.add_argument("--countries", action="store_true", help="fold actors to their country (RUSGOV -> RUS)")
+    _add_graph_options(network)
     network.add_argument("--layout", choices=("circular", "spring"), default="circular",
                          help="node placement (default: circular)")
     network.add_argument("--title", help="chart title")
@@ -156,14 +158,12 @@ def _add_plot(commands: Any) -> None:
 
 
 def _add_export(commands: Any) -> None:
-    parser = commands.add_parser(
-        "export", help="write events to CSV, JSON Lines, Parquet, GDELT, PLOVER or GraphML",
+    parser = _command(
+        commands, "export", text=True, help="write events to CSV, JSON Lines, Parquet, GDELT, PLOVER or GraphML",
         description="Write the deduplicated events (or, with --mentions, every extraction) to a file: csv, "
                     "jsonl and parquet carry every field; gdelt is GDELT 2.0's tab-separated event table; "
                     "plover one PLOVER JSON record a line; graphml the actor network. See docs/analytics.md.",
         epilog="example: geopol export --db events.db --dyad RUS,CHN --format gdelt -o rus-chn.tsv")
-    _add_db(parser)
-    _add_filters(parser, text=True)
     parser.add_argument("--format", metavar="FORMAT",
                         help=f"one of {', '.join(EXPORT_FORMATS)} (default: from the file name's extension)")
     parser.add_argument("--mentions", action="store_true",

@@ -221,4 +221,10 @@ def _trigger_line(trigger: Trigger, builtin: frozenset[str]) -> str:
 def _conflicts_for(keys: Iterable[str], actors: ActorLexicon, triggers: TriggerLexicon) -> list[Conflict]:
     wanted = set(keys)
     return [c for c in (*actors.conflicts, *triggers.conflicts)
-            if c.key.lower() in wanted or (c.table == "verb" and c.key.split("+")[0].split()[0] in wanted)]
+            if c.key.lower() in wanted or (c.table == "verb" and _verb_lemma(c.key) in wanted)]
+
+
+def _verb_lemma(key: str) -> str:
+    """The lemma of a trigger key (``"meet with +people"`` -> ``"meet"``), ``""`` if it has none."""
+    words = key.split("+")[0].split()
+    return words[0] if words else ""

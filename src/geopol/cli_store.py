@@ -120,6 +120,8 @@ def run_ingest(args: argparse.Namespace) -> int:
         except StoreError as error:
             raise CliError(str(error)) from None
         stored = store.counts()
+    for refused in totals.refused:
+        print(f"geopol: rejected: {refused.reason}", file=sys.stderr)
     print(f"geopol: {totals.added} documents added, {totals.updated} updated, {totals.unchanged} unchanged, "
           f"{totals.rejected} rejected; {totals.mentions} mentions stored, {totals.events:+d} events; "
           f"{args.db} holds {stored['events']} events from {stored['mentions']} mentions", file=sys.stderr)

@@ -33,7 +33,8 @@ GDELT mapping (GDELT 2.0 event codebook names and order; empty where geopol has 
 * ``ActionGeo_FullName``: the place; ``ActionGeo_CountryCode``: its country as geopol codes it
   (CAMEO/ISO alpha-3, **not** GDELT's FIPS 10-4);
 * ``DATEADDED``: the first report at midnight (``YYYYMMDD000000``); ``SOURCEURL``: the URL of the
-  event's representative document (``source_url``), else its document id;
+  event's representative report (:attr:`StoredEvent.url <geopol.store.StoredEvent>`), else its
+  document id;
 * empty: ethnic and religion codes, ``IsRootEvent``, ``AvgTone``, every geo column but the two
   above.
 """
@@ -97,9 +98,6 @@ EVENT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(StoredEvent))
 
 PARQUET_BATCH = 4096
 """Rows per Parquet row group: the rows held in memory at a time."""
-
-SourceUrl = Callable[[StoredEvent], "str | None"]
-"""Gives the URL of an event's report (``None`` when unknown); the GDELT and PLOVER writers use it."""
 
 _ROW = TypeVar("_ROW")
 
@@ -180,7 +178,7 @@ def _schema(names: Sequence[str], version: str) -> Any:
     )
 
 
-EVENT_SCHEMA = _schema(EVENT_COLUMNS, "events.v1")
+EVENT_SCHEMA = _schema(EVENT_COLUMNS, "events.v2")
 """The Parquet schema of events: the StoredEvent fields, dates as ``date32``, counts as integers."""
 MENTION_SCHEMA = _schema(EVENT_FIELDS, "mentions.v1")
 """The Parquet schema of mentions: :data:`geopol.records.EVENT_FIELDS`, typed the same way."""
@@ -272,7 +270,7 @@ def _clean(value: object) -> str:
     return " ".join(text.replace("\t", " ").splitlines()) if any(c in text for c in "\t\r\n") else text
 
 
-def gdelt_row(event: StoredEvent, source_url: str | None = None) -> list[str]:
+def gdelt_row(event: StoredEvent) -> list[str]:
     """The 61 GDELT 2.0 fields of an event, as strings (see the module documentation)."""
     day = event_period(event, "day")
     dates = ["", "", "", ""]
@@ -288,20 +286,18 @@ def gdelt_row(event: StoredEvent, source_url: str | None = None) -> list[str]:
         *_gdelt_actor(event.source, event.source_name), *_gdelt_actor(event.target, event.target_name),
         "", event.code, event.code[:3], event.root, str(event.quad_class), f"{event.goldstein:g}",
         str(event.mentions), str(event.outlets), str(event.documents), "",
-        *geo_blank, *geo_blank, *action, added, source_url or event.doc,
+        *geo_blank, *geo_blank, *action, added, event.url or event.doc,
     ]
     return [_clean(value) for value in row]
 
 
-def write_gdelt(
-    events: Iterable[StoredEvent], stream: IO[str], *, source_url: SourceUrl | None = None, header: bool = False
-) -> int:
+def write_gdelt(events: Iterable[StoredEvent], stream: IO[str], *, header: bool = False) -> int:
     """Events in the GDELT 2.0 event-table layout: tab-separated, no header unless ``header``."""
     if header:
         stream.write("\t".join(GDELT_COLUMNS) + "\n")
     count = 0
     for event in events:
-        stream.write("\t".join(gdelt_row(event, source_url(event) if source_url else None)) + "\n")
+        stream.write("\t".join(gdelt_row(event)) + "\n")
         count += 1
     return count
 
@@ -316,7 +312,7 @@ def _plover_actors(code: str, name: str) -> list[dict[str, str]]:
     return [{"code": code, "name": name, "country": country}]
 
 
-def plover_record(event: StoredEvent, source_url: str | None = None) -> dict[str, Any]:
+def plover_record(event: StoredEvent) -> dict[str, Any]:
     """An event as a PLOVER JSON record.
 
     PLOVER fields (PLOVER manual, "JSON Data Fields", with the ``event_type``/``event_date`` names of
@@ -346,7 +342,7 @@ def plover_record(event: StoredEvent, source_url: str | None = None) -> dict[str
         "recipient": _plover_actors(event.target, event.target_name),
         "event_text": event.sentence,
         "event_loc": location,
-        "cite_info": {"doc": event.doc, "url": source_url, "pub_date": event.first_report},
+        "cite_info": {"doc": event.doc, "url": event.url, "pub_date": event.first_report},
         "coder": f"geopol {__version__}",
         "geopol": {
             "cameo_code": event.code, "cameo_root": event.root, "cameo_label": event.label,
@@ -357,14 +353,14 @@ def plover_record(event: StoredEvent, source_url: str | None = None) -> dict[str
     }
 
 
-def write_plover(events: Iterable[StoredEvent], stream: IO[str], *, source_url: SourceUrl | None = None) -> int:
+def write_plover(events: Iterable[StoredEvent], stream: IO[str]) -> int:
     """Events as PLOVER JSON records, one a line. Events of the CAMEO roots PLOVER drops (01 make
     a statement, 02 appeal: no PLOVER type) are not written; the count returned is of records."""
     count = 0
     for event in events:
         if not event.plover:
             continue
-        record = plover_record(event, source_url(event) if source_url else None)
+        record = plover_record(event)
         stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         count += 1
     return count
@@ -419,7 +415,6 @@ def export_events(
     path: str | os.PathLike[str],
     fmt: ExportFormat | None = None,
     *,
-    source_url: SourceUrl | None = None,
     min_events: int = 1,
 ) -> int:
     """Write events to ``path`` in ``fmt`` (else the format its suffix names); returns the number
@@ -435,9 +430,9 @@ def export_events(
         if fmt == "jsonl":
             return write_jsonl(events, stream)
         if fmt == "gdelt":
-            return write_gdelt(events, stream, source_url=source_url)
+            return write_gdelt(events, stream)
         if fmt == "plover":
-            return write_plover(events, stream, source_url=source_url)
+            return write_plover(events, stream)
         graph = network(events, min_events=min_events)
         write_graphml(graph, stream)
         return len(graph.edges)

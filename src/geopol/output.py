@@ -18,7 +18,7 @@ TABLE_COLUMNS = (("date", 10), ("source", 10), ("code", 4), ("label", 30), ("tar
 STORED_EVENT_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(StoredEvent))
 """Column order of deduplicated events in CSV and JSON Lines."""
 STORED_EVENT_TABLE_COLUMNS = (
-    ("date", 10), ("source", 10), ("event", 34), ("target", 10), ("reports", 7), ("outlets", 7), ("id", 20),
+    ("date", 12), ("source", 10), ("event", 34), ("target", 10), ("reports", 7), ("outlets", 7), ("id", 20),
 )  # fmt: skip
 
 

@@ -40,7 +40,6 @@ COOPERATION_COLOUR, CONFLICT_COLOUR, NEUTRAL_COLOUR = "#2ca02c", "#d62728", "#7f
 Layout = Literal["circular", "spring"]
 LAYOUTS: tuple[Layout, ...] = ("circular", "spring")
 _FORMATS = {".png": "png", ".svg": "svg"}
-_METADATA: dict[str, dict[str, Any]] = {"svg": {"Date": None}, "png": {"Software": None}}
 _MAX_TICK_LABELS = 24
 """Above this many periods, only every n-th period is labelled so the labels stay readable."""
 _SPRING_ITERATIONS = 200
@@ -70,7 +69,9 @@ def _figure(width: float, height: float) -> Iterator[Any]:
 
 
 def _save(figure: Any, path: str | os.PathLike[str], fmt: str) -> None:
-    figure.savefig(path, format=fmt, metadata=_METADATA[fmt])
+    # No date and no software version in the file: the same chart always gives the same bytes.
+    metadata: dict[str, Any] = {"Date": None} if fmt == "svg" else {"Software": None}
+    figure.savefig(path, format=fmt, metadata=metadata)
 
 
 # --- timeline -----------------------------------------------------------------------------------

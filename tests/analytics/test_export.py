@@ -167,11 +167,12 @@ def test_gdelt_dates_undated_events_by_their_first_report_and_blanks_unknown_act
 
 def test_gdelt_splits_organisation_and_role_codes(stored: StoredFactory) -> None:
     events = [
-        stored("o", "IGOUNO", "RUSGOVMIL", "112", "2024-01-01", target_name="Russian\tarmy"),
+        stored("o", "IGOUNO", "RUSGOVMIL", "112", "2024-01-01", target_name="Russian\tarmy",
+               url="https://news.example/o"),
         stored("g", "GOV", "CHN", "040", "2024-01-02"),
     ]
     stream = io.StringIO()
-    write_gdelt(events, stream, source_url=lambda event: f"https://news.example/{event.id}", header=True)
+    write_gdelt(events, stream, header=True)
     lines = stream.getvalue().splitlines()
     assert lines[0].split("\t") == list(GDELT_COLUMNS)
     org, gov = _gdelt_rows("\n".join(lines[1:]))
@@ -179,6 +180,7 @@ def test_gdelt_splits_organisation_and_role_codes(stored: StoredFactory) -> None
     assert (org["Actor2CountryCode"], org["Actor2Type1Code"], org["Actor2Type2Code"]) == ("RUS", "GOV", "MIL")
     assert org["Actor2Name"] == "Russian army"  # a tab inside a field would shift every column
     assert org["SOURCEURL"] == "https://news.example/o"
+    assert gov["SOURCEURL"] == "doc-g"  # no URL: the document id, as the codebook allows
     assert (gov["Actor1CountryCode"], gov["Actor1Type1Code"]) == ("", "GOV")
 
 

@@ -98,6 +98,9 @@ def test_server_without_token_is_read_only(tmp_path: Path, pipeline: Any, api_er
     (b"[{\"id\": 1,", "application/json"),
     (b"{\"id\": \"a\", \"text\": \"x\"}\nnot json\n", "application/x-ndjson"),
     (b"\xff\xfe\x00", "application/json"),
+    (b"[" * 100_000 + b"]" * 100_000, "application/json"),  # nested too deep for the parser
+    (b"[{\"id\": \"a\", \"n\": " + b"9" * 5000 + b"}]", "application/json"),  # an integer too long
+    (b"{\"id\": \"a\", \"n\": " + b"9" * 5000 + b"}\n", "application/x-ndjson"),
 ])
 def test_malformed_body_is_400(writable: Client, body: bytes, content_type: str, api_error: ErrorCheck) -> None:
     response = writable.post("/api/documents", content=body, headers={**AUTH, "Content-Type": content_type})

@@ -52,6 +52,19 @@ def test_postgresql_tables_sort_like_sqlite() -> None:
         assert [d.id for d in store.documents()] == ["B", "_", "a"]  # byte order, as in SQLite
 
 
+def test_postgresql_streams_results_through_a_server_side_cursor() -> None:
+    with postgres_schema(postgres_server()) as url, open_store(url) as store:
+        assert isinstance(store, PostgresStore)
+        store.add_batch(sample_batch())
+        mentions = store.mentions()
+        first = next(mentions)
+        cursors = [row[0] for row in store._connection.execute("SELECT name FROM pg_cursors").fetchall()]
+        assert len(cursors) == 1 and cursors[0].startswith("geopol_stream_")  # the rows wait on the server
+        assert store.counts()["mentions"] == 5  # other queries run while it is open
+        assert [first, *mentions] == list(store.mentions())
+        assert store._connection.execute("SELECT COUNT(*) FROM pg_cursors").fetchone() == (0,)
+
+
 def test_reopening_keeps_data_and_does_not_migrate_again(store_url: str) -> None:
     with open_store(store_url) as store:
         store.add_batch(sample_batch(), sample_rejections())

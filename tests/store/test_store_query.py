@@ -126,6 +126,12 @@ def test_documents_listing(filled: Store) -> None:
     assert [d.id for d in filled.documents(limit=1, offset=1)] == ["d2"]
     with pytest.raises(StoreError):
         filled.documents(since="yesterday")
+    assert filled.count_documents() == 3
+    assert filled.count_documents(outlet="AP") == 2
+    assert filled.count_documents(outlet="AP", since="2024-04") == 1
+    assert filled.count_documents(until="2024-03") == 1
+    with pytest.raises(StoreError):
+        filled.count_documents(until="soon")
 
 
 def test_document_is_rebuilt_in_full(filled: Store) -> None:

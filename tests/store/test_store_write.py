@@ -11,6 +11,7 @@ from geopol.records import EVENT_FIELDS, Rejection
 from geopol.store import BatchResult, EventQuery, StoreError
 from geopol.store.base import Store
 from geopol.store.schema import EVENT_COLUMNS
+from geopol.store.sql import SqlStore
 
 
 def test_new_documents_are_added(store: Store) -> None:
@@ -83,28 +84,57 @@ def test_same_id_twice_in_one_batch(store: Store) -> None:
     assert repeat == BatchResult(unchanged=1)
 
 
-def test_event_of_another_document_is_refused(store: Store) -> None:
+def test_event_of_another_document_is_refused_alone(store: Store) -> None:
     doc = make_doc("a", "Some text.")
     other = make_doc("b", "Some text.")
-    with pytest.raises(StoreError, match="belongs to document 'b'"):
-        store.add_batch([(doc, [make_event(other, "Some text.")])])
-    assert store.counts()["documents"] == 0
+    kept = make_doc("c", "Fine.")
+    result = store.add_batch([(doc, [make_event(other, "Some text.")]), (kept, [make_event(kept, "Fine.")])])
+    assert (result.added, result.mentions, result.rejected) == (1, 1, 1)
+    (refused,) = result.refused
+    assert refused.doc_id == "a" and "belongs to document 'b'" in refused.reason
+    assert list(store.rejections()) == [refused]
+    assert [d.id for d in store.documents()] == ["c"]
 
 
-def test_failed_batch_is_rolled_back(store: Store) -> None:
+def test_a_bad_document_does_not_lose_the_batch_nor_its_old_version(store: Store) -> None:
     good = make_doc("good", "Fine.")
     bad = make_doc("bad", "Broken.")
-    broken = make_event(bad, "Broken.", source=None)  # violates NOT NULL inside the transaction
+    store.add_batch([(bad, [make_event(bad, "Broken.")])])
+    edited = make_doc("bad", "Broken, edited.")
+    broken = make_event(edited, "Broken, edited.", source=None)  # would violate NOT NULL
+    result = store.add_batch([(good, [make_event(good, "Fine.")]), (edited, [broken])], sample_rejections())
+    assert (result.added, result.updated, result.rejected) == (1, 0, 3)
+    assert "has no source" in result.refused[0].reason
+    assert store.document("bad") is not None and store.document("bad").text == "Broken."  # type: ignore[union-attr]
+    assert store.counts() == {"documents": 2, "mentions": 2, "events": 2, "rejections": 3}
+
+
+@pytest.mark.parametrize(("field", "value"), [("start", "3"), ("goldstein", "high"), ("place", 7), ("start", True)])
+def test_fields_of_the_wrong_type_are_refused(store: Store, field: str, value: object) -> None:
+    doc = make_doc("a", "Some text.")
+    result = store.add_batch([(doc, [make_event(doc, "Some text.", **{field: value})])])
+    assert result.added == 0 and f"event field {field} must be" in result.refused[0].reason
+
+
+def test_failed_batch_is_rolled_back(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert isinstance(store, SqlStore)
+    good = make_doc("good", "Fine.")
+
+    def fail(*args: object) -> int:
+        raise store._driver_errors()[0]("disk I/O error")
+
+    monkeypatch.setattr(store, "_insert_rejections", fail)
     with pytest.raises(StoreError, match="store a batch"):
-        store.add_batch([(good, [make_event(good, "Fine.")]), (bad, [broken])], sample_rejections())
+        store.add_batch([(good, [make_event(good, "Fine.")])], sample_rejections())
+    monkeypatch.undo()
     assert store.counts() == {"documents": 0, "mentions": 0, "events": 0, "rejections": 0}
     assert store.add_batch([(good, [])]) == BatchResult(added=1)
 
 
 def test_extra_that_is_not_json_is_refused(store: Store) -> None:
     doc = make_doc("a", "Some text.")
-    with pytest.raises(StoreError, match="not JSON"):
-        store.add_batch([(doc, [make_event(doc, "Some text.", extra={"when": object()})])])
+    result = store.add_batch([(doc, [make_event(doc, "Some text.", extra={"when": object()})])])
+    assert "not JSON" in result.refused[0].reason and store.counts()["documents"] == 0
 
 
 def test_rejections_are_recorded_once(store: Store) -> None:
@@ -132,3 +162,17 @@ def test_missing_outlet_url_and_doc_date_are_taken_from_the_document(store: Stor
 def test_every_event_field_has_a_column() -> None:
     """A new Event field needs a migration adding its column (and its name in EVENT_COLUMNS)."""
     assert set(EVENT_COLUMNS) == set(EVENT_FIELDS)
+
+
+def test_ingest_counts_refused_documents_and_flushes_long_runs_of_rejections(store: Store) -> None:
+    from geopol.pipeline import DocumentResult
+    from geopol.store.load import ingest
+
+    good, bad = make_doc("good", "Fine."), make_doc("bad", "Broken.")
+    rejections = [Rejection(origin=f"in.jsonl:{n}", reason=f"in.jsonl:{n}: empty text") for n in range(5)]
+    items = [*rejections, DocumentResult(good, (make_event(good, "Fine."),)),
+             DocumentResult(bad, (make_event(good, "Fine."),))]
+    totals = ingest(store, items, batch_size=2)
+    assert (totals.added, totals.rejected, len(totals.refused)) == (1, 6, 1)
+    assert totals.refused[0].doc_id == "bad" and totals.refused[0] in totals.rejections
+    assert store.counts()["rejections"] == 6

@@ -18,11 +18,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 __all__ = [
     "DictionaryProblem",
+    "EntryIndex",
     "Origin",
     "ProblemLog",
     "iter_content_lines",
@@ -58,6 +60,34 @@ class DictionaryProblem:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line_no}: {self.reason}"
+
+
+_Entry = TypeVar("_Entry")
+
+
+class EntryIndex(Generic[_Entry]):
+    """The lookups of a dictionary of phrase entries: ``_entries`` in file order, and ``_index``
+    from a case-folded phrase to the position of the entry it names (both set by the subclass)."""
+
+    __slots__ = ()
+    _entries: tuple[_Entry, ...]
+    _index: Mapping[str, int]
+
+    def entries(self) -> tuple[_Entry, ...]:
+        return self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[_Entry]:
+        return iter(self._entries)
+
+    def __contains__(self, phrase: object) -> bool:
+        return isinstance(phrase, str) and normalise_key(phrase) in self._index
+
+    def entry_for(self, phrase: str) -> _Entry | None:
+        position = self._index.get(normalise_key(phrase))
+        return None if position is None else self._entries[position]
 
 
 class ProblemLog:

@@ -24,16 +24,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from ._common import (
     DictionaryProblem,
+    EntryIndex,
     Origin,
     ProblemLog,
     iter_content_lines,
-    normalise_key,
     normalise_phrase,
     parse_petrarch_date,
 )
@@ -96,7 +96,7 @@ class ActorEntry:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class ActorDictionary:
+class ActorDictionary(EntryIndex[ActorEntry]):
     """Actor entries of one file, indexed by normalised, case-folded phrase."""
 
     path: str
@@ -104,25 +104,9 @@ class ActorDictionary:
     _index: Mapping[str, int] = field(repr=False)
     problems: tuple[DictionaryProblem, ...]
 
-    def entries(self) -> tuple[ActorEntry, ...]:
-        return self._entries
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def __iter__(self) -> Iterator[ActorEntry]:
-        return iter(self._entries)
-
-    def __contains__(self, phrase: object) -> bool:
-        return isinstance(phrase, str) and normalise_key(phrase) in self._index
-
     def phrases(self) -> Iterable[str]:
         """All case-folded lookup keys."""
         return self._index.keys()
-
-    def entry_for(self, phrase: str) -> ActorEntry | None:
-        position = self._index.get(normalise_key(phrase))
-        return None if position is None else self._entries[position]
 
     def lookup(self, phrase: str, on: dt.date | None = None) -> str | None:
         """Code of ``phrase`` on date ``on`` (default code if ``on`` is None or no range covers it)."""

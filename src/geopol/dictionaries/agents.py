@@ -19,17 +19,17 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Literal
 
 from ._common import (
     DictionaryProblem,
+    EntryIndex,
     Origin,
     ProblemLog,
     iter_content_lines,
-    normalise_key,
     normalise_phrase,
     regular_plural,
 )
@@ -62,7 +62,7 @@ class AgentEntry:
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class AgentDictionary:
+class AgentDictionary(EntryIndex[AgentEntry]):
     """Agent entries of one file, indexed by every singular and plural form."""
 
     path: str
@@ -70,22 +70,6 @@ class AgentDictionary:
     _index: Mapping[str, int] = field(repr=False)
     markers: Mapping[str, tuple[str, ...]]
     problems: tuple[DictionaryProblem, ...]
-
-    def entries(self) -> tuple[AgentEntry, ...]:
-        return self._entries
-
-    def __len__(self) -> int:
-        return len(self._entries)
-
-    def __iter__(self) -> Iterator[AgentEntry]:
-        return iter(self._entries)
-
-    def __contains__(self, term: object) -> bool:
-        return isinstance(term, str) and normalise_key(term) in self._index
-
-    def entry_for(self, term: str) -> AgentEntry | None:
-        position = self._index.get(normalise_key(term))
-        return None if position is None else self._entries[position]
 
     def lookup(self, term: str) -> str | None:
         """Role code (``"GOV"`` for ``"minister"`` or ``"ministers"``), or None if unknown."""

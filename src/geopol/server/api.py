@@ -85,10 +85,7 @@ def documents(
 ) -> DocumentPage:
     check_dates(since, until)
     with context.reading() as store:
-        if outlet is None and since is None and until is None:
-            total = store.counts().get("documents", 0)
-        else:
-            total = sum(1 for _ in store.documents(outlet=outlet, since=since, until=until))
+        total = store.count_documents(outlet=outlet, since=since, until=until)
         items = list(store.documents(outlet=outlet, since=since, until=until, limit=page.limit, offset=page.offset))
     return DocumentPage(total=total, limit=page.limit, offset=page.offset, items=items)
 

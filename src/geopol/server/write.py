@@ -107,6 +107,8 @@ def parse_records(body: bytes, *, json_body: bool) -> list[dict[str, Any]]:
         except json.JSONDecodeError as error:
             raise ApiError(400, f"the body is not valid JSON ({error.msg} at line {error.lineno}, "
                                 f"column {error.colno})") from None
+        except (ValueError, RecursionError) as error:  # a 5,000-digit number, nesting 1,000 deep
+            raise ApiError(400, f"the body is not usable JSON ({error})") from None
         values = parsed if isinstance(parsed, list) else [parsed]
     else:
         values = list(_ndjson(text))
@@ -122,6 +124,8 @@ def _ndjson(text: str) -> Iterator[Any]:
             yield json.loads(line)
         except json.JSONDecodeError as error:
             raise ApiError(400, f"line {line_no} is not valid JSON ({error.msg} at column {error.colno})") from None
+        except (ValueError, RecursionError) as error:
+            raise ApiError(400, f"line {line_no} is not usable JSON ({error})") from None
 
 
 def _check_records(values: list[Any]) -> None:

@@ -47,6 +47,9 @@ class BatchResult:
     ``rejected`` and ``mentions`` count rows newly written: a rejection already recorded and the
     mentions of an unchanged document are not counted again. ``events`` is the change in the number
     of deduplicated events: those created, less those merged away or left without mentions.
+    ``refused`` lists the documents of the batch that could not be stored (an event of another
+    document, a field of the wrong type): each was recorded as a rejection instead, and any earlier
+    version of it was kept.
     """
 
     added: int = 0
@@ -55,6 +58,7 @@ class BatchResult:
     rejected: int = 0
     mentions: int = 0
     events: int = 0
+    refused: tuple[Rejection, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +85,8 @@ class StoredEvent:
     first report). ``mentions``/``documents``/``outlets`` count the reports; ``first_report`` and
     ``last_report`` are the earliest and latest document dates (ISO) of those reports;
     ``confidence`` in (0, 1] grows with the number of independent reports (outlets). ``sentence``,
-    ``doc``, ``start`` and ``end`` locate the representative mention's evidence.
+    ``doc``, ``start`` and ``end`` locate the representative mention's evidence; ``url`` and
+    ``outlet`` are those of its report (``None`` when unknown).
     """
 
     id: str
@@ -110,6 +115,16 @@ class StoredEvent:
     doc: str
     start: int
     end: int
+    url: str | None = None
+    outlet: str | None = None
+
+
+REPORT_FIELDS: tuple[str, ...] = ("url", "outlet")
+"""The :class:`StoredEvent` fields read from its representative mention, not kept in ``events``."""
+EVENT_ROW_FIELDS: tuple[str, ...] = tuple(
+    f.name for f in dataclasses.fields(StoredEvent) if f.name not in REPORT_FIELDS
+)
+"""The :class:`StoredEvent` fields that are the first columns of the ``events`` table, in order."""
 
 
 def _check_prefix(name: str, value: str | None) -> None:
@@ -180,7 +195,7 @@ class EventQuery:
 
 
 class Store(abc.ABC):
-    """A place coded events are kept: SQLite now, PostgreSQL behind the same methods later.
+    """A place coded events are kept: SQLite or PostgreSQL, behind the same methods.
 
     A store object belongs to one thread. Many stores (processes) may read the same database;
     writes are serialised by the database, one batch transaction at a time.
@@ -196,7 +211,9 @@ class Store(abc.ABC):
 
         A document whose id and content hash are already stored is skipped (``unchanged``); a
         known id with a different hash replaces the row and all its mentions (``updated``); others
-        are ``added``. Running the same batch twice leaves the store as it was after the first.
+        are ``added``; one that cannot be stored is recorded as a rejection (``refused``) and the
+        rest of the batch is stored. Running the same batch twice leaves the store as it was after
+        the first.
         """
 
     @abc.abstractmethod
@@ -225,20 +242,10 @@ class Store(abc.ABC):
         """Stored documents per period of their date (``2024``, ``2024-03``, ``2024-03-05``);
         undated documents are not counted. Analytics normalise by these."""
 
+    @abc.abstractmethod
     def search(self, text: str, query: EventQuery | None = None) -> Iterator[tuple[StoredEvent, Event]]:
-        """Full-text search of the evidence: the events (matching ``query``, in its order) with a
-        mention whose sentence contains ``text``, each with the first such mention."""
-        chosen = dataclasses.replace(query or EventQuery(), text=text)
-        for event in list(self.events(chosen)):
-            docs = {m.doc for m in self.event_mentions(event.id)}
-            hits = {
-                (m.doc, m.start, m.end, m.code)
-                for doc in sorted(docs)
-                for m in self.mentions(EventQuery(text=text, doc=doc))
-            }
-            found = next((m for m in self.event_mentions(event.id) if (m.doc, m.start, m.end, m.code) in hits), None)
-            if found is not None:
-                yield event, found
+        """Full-text search of the evidence: the events (matching ``query``, in its order and page)
+        with a mention whose sentence contains ``text``, each with the first such mention."""
 
     @abc.abstractmethod
     def documents(
@@ -251,6 +258,12 @@ class Store(abc.ABC):
         offset: int = 0,
     ) -> Iterator[StoredDocument]:
         """The stored documents (without text), by id; ``since``/``until`` bound the document date."""
+
+    @abc.abstractmethod
+    def count_documents(
+        self, *, outlet: str | None = None, since: str | None = None, until: str | None = None
+    ) -> int:
+        """How many documents :meth:`documents` lists with these filters (without a page)."""
 
     @abc.abstractmethod
     def document(self, doc_id: str) -> CleanDocument | None:

@@ -248,6 +248,8 @@ def stored_event(members: Sequence[Mention], confidence_base: float) -> StoredEv
         doc=rep.doc,
         start=rep.start,
         end=rep.end,
+        url=rep.url,
+        outlet=rep.outlet,
     )
 
 

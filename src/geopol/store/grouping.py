@@ -11,21 +11,19 @@ regrouping the whole key, and the outcome does not depend on the order documents
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from geopol.store import rows
-from geopol.store.base import StoredEvent
+from geopol.store.base import EVENT_ROW_FIELDS, REPORT_FIELDS, StoredEvent
 from geopol.store.dedup import DedupConfig, Key, Mention, group, iso_day, span, stored_event
 from geopol.store.dialect import Dialect, quote
 from geopol.store.schema import EVENT_TABLE_COLUMNS, MENTION_COLUMNS, MENTION_DATA_COLUMNS
 
 _CHUNK = 500
 """Ids per ``IN (...)`` list."""
-_STORED_EVENT_FIELDS = tuple(f.name for f in dataclasses.fields(StoredEvent))
 
 
 class WriteCursor(Protocol):
@@ -67,14 +65,15 @@ def _ordinal(iso: str) -> int:
 def event_row(event: StoredEvent, days: tuple[str, str] | None) -> tuple[Any, ...]:
     """Values for :data:`EVENT_TABLE_COLUMNS`."""
     effective = event.date if event.date is not None else event.first_report
-    values = (*(getattr(event, name) for name in _STORED_EVENT_FIELDS), effective, *(days or (None, None)))
+    values = (*(getattr(event, name) for name in EVENT_ROW_FIELDS), effective, *(days or (None, None)))
     assert len(values) == len(EVENT_TABLE_COLUMNS)
     return values
 
 
 def stored_event_from_row(row: Sequence[Any]) -> StoredEvent:
-    """From the values of :data:`EVENT_TABLE_COLUMNS` (the extra trailing ones ignored)."""
-    values = dict(zip(_STORED_EVENT_FIELDS, row, strict=False))
+    """From the values of :data:`~geopol.store.queries.EVENT_SELECT_LIST`: the event's
+    :data:`EVENT_ROW_FIELDS`, then its representative mention's :data:`REPORT_FIELDS`."""
+    values = dict(zip((*EVENT_ROW_FIELDS, *REPORT_FIELDS), row, strict=True))
     values["goldstein"] = float(values["goldstein"])
     values["confidence"] = float(values["confidence"])
     return StoredEvent(**values)

@@ -28,7 +28,8 @@ class IngestTotals:
     """What :func:`ingest` did: the sums of the batches' :class:`BatchResult`, and the rejections.
 
     ``rejected`` counts the rejections seen in this run (``rejections`` lists them), including those
-    already recorded by an earlier run; ``events`` is the change in the number of deduplicated events.
+    already recorded by an earlier run and the documents the store refused (``refused`` lists
+    those); ``events`` is the change in the number of deduplicated events.
     """
 
     added: int = 0
@@ -38,6 +39,7 @@ class IngestTotals:
     mentions: int = 0
     events: int = 0
     rejections: list[Rejection] = field(default_factory=list)
+    refused: list[Rejection] = field(default_factory=list)
 
     @property
     def documents(self) -> int:
@@ -50,6 +52,9 @@ class IngestTotals:
         self.unchanged += result.unchanged
         self.mentions += result.mentions
         self.events += result.events
+        self.rejected += len(result.refused)
+        self.rejections.extend(result.refused)
+        self.refused.extend(result.refused)
 
 
 def ingest(
@@ -69,6 +74,9 @@ def ingest(
             totals.rejected += 1
             totals.rejections.append(item)
             waiting.append(item)
+            if len(waiting) >= batch_size:
+                _write(store, [], waiting, totals)
+                waiting = []
             continue
         batch.append(item)
         if len(batch) >= batch_size:

@@ -4,7 +4,9 @@ Open it with a libpq URL, ``postgresql://user:password@host:port/database``; URL
 through to libpq, for example ``?options=-csearch_path%3Dgeopol`` keeps the tables in the schema
 ``geopol`` (which must exist) rather than the user's default one.
 
-The connection runs in autocommit mode: each read is its own statement, and each write batch is an
+The connection runs in autocommit mode: each read is its own statement (long results are read
+through a server-side ``WITH HOLD`` cursor, a few hundred rows at a time, so an export of a large
+database holds one batch of rows in memory, not the whole result), and each write batch is an
 explicit transaction that first takes a transaction-level advisory lock, so batches from several
 processes are written one at a time as with SQLite (deduplication reads the events a batch may join
 and must not race another writer). A ``read_only`` store sets ``default_transaction_read_only``.
@@ -17,6 +19,7 @@ the versioned schema, created when a writable store opens a database without it.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import Any
 
@@ -80,6 +83,8 @@ class PostgresStore(SqlStore):
     ``full_text=False`` answers text queries with ``LIKE`` (a case-insensitive substring).
     """
 
+    _connection: psycopg.Connection[Any]
+
     def __init__(
         self,
         url: str,
@@ -91,6 +96,7 @@ class PostgresStore(SqlStore):
         description = describe(url)
         super().__init__(POSTGRESQL, description, read_only=read_only, dedup=dedup)
         self._full_text = full_text
+        self._cursor_names = itertools.count(1)
         self._connection = _connect(url, description, read_only=read_only)
         try:
             self._migrate()
@@ -100,33 +106,24 @@ class PostgresStore(SqlStore):
             self._connection.close()
             raise
 
-    @property
-    def full_text(self) -> bool:
-        """Whether text queries use PostgreSQL's full-text search (else ``LIKE``)."""
-        return self._full_text
-
     def _create_full_text_index(self) -> None:
         with self._write("create the full-text index") as cursor:
             cursor.execute(f"CREATE INDEX IF NOT EXISTS {_FTS_INDEX} ON mentions USING GIN ({_FTS_DOCUMENT})")
 
     # -- hooks ----------------------------------------------------------------------------
 
-    def _cursor(self) -> Cursor:
-        return self._connection.cursor()
+    def _stream_cursor(self) -> Cursor:
+        # psycopg's ordinary cursor fetches the whole result at execute(); a named one does not.
+        # WITH HOLD lets it live outside a transaction (the connection is in autocommit mode).
+        return self._connection.cursor(name=f"geopol_stream_{next(self._cursor_names)}", withhold=True)
 
     def _begin_write(self, cursor: Cursor) -> None:
         cursor.execute("BEGIN")
         cursor.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
 
-    def _commit(self) -> None:
-        self._connection.execute("COMMIT")
-
     def _rollback(self) -> None:
         if self._connection.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
             self._connection.execute("ROLLBACK")
-
-    def _close_connection(self) -> None:
-        self._connection.close()
 
     def _driver_errors(self) -> tuple[type[Exception], ...]:
         return (psycopg.Error,)

@@ -4,15 +4,27 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from geopol.store.base import EventQuery
+from geopol.store.base import EVENT_ROW_FIELDS, REPORT_FIELDS, EventQuery
 from geopol.store.dialect import Params, prefix_upper, quote
-from geopol.store.schema import EVENT_TABLE_COLUMNS, MENTION_DATA_COLUMNS
+from geopol.store.rows import STORED_DOCUMENT_COLUMNS
+from geopol.store.schema import MENTION_DATA_COLUMNS
 
 TextCondition = Callable[[str, Params], str]
 """Writes the condition "the sentence contains this text" (full-text search or LIKE)."""
 
 MENTION_SELECT_LIST = ", ".join(f"m.{quote(c)}" for c in MENTION_DATA_COLUMNS)
-EVENT_SELECT_LIST = ", ".join(f"e.{quote(c)}" for c in EVENT_TABLE_COLUMNS)
+
+
+def _representative(column: str) -> str:
+    """A column of the event's representative mention (the one its evidence fields locate)."""
+    same = " AND ".join(f"r.{quote(c)} = e.{quote(c)}" for c in ("doc", "start", "end"))
+    return f"(SELECT r.{quote(column)} FROM mentions r WHERE r.event = e.id AND {same} ORDER BY r.id LIMIT 1)"
+
+
+EVENT_SELECT_LIST = ", ".join(
+    [*(f"e.{quote(c)}" for c in EVENT_ROW_FIELDS), *(_representative(c) for c in REPORT_FIELDS)]
+)
+"""The columns of a :class:`~geopol.store.StoredEvent` read from ``events e``, in field order."""
 
 
 def like_pattern(text: str) -> str:
@@ -131,6 +143,17 @@ def document_counts_select(params: Params, width: int, outlet: str | None) -> st
     )
 
 
+def _document_where(params: Params, outlet: str | None, since: str | None, until: str | None) -> str:
+    conditions = []
+    if outlet is not None:
+        conditions.append(f"d.outlet = {params.add(outlet)}")
+    if since is not None:
+        conditions.append(f"d.date >= {params.add(since)}")
+    if until is not None:
+        conditions.append(f"d.date < {params.add(prefix_upper(until))}")
+    return f" WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
 def document_select(
     params: Params,
     *,
@@ -141,16 +164,14 @@ def document_select(
     offset: int,
 ) -> str:
     """SELECT of the stored-document columns and each document's mention count, by id."""
-    conditions = []
-    if outlet is not None:
-        conditions.append(f"d.outlet = {params.add(outlet)}")
-    if since is not None:
-        conditions.append(f"d.date >= {params.add(since)}")
-    if until is not None:
-        conditions.append(f"d.date < {params.add(prefix_upper(until))}")
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
+    where = _document_where(params, outlet, since, until)
     return (
-        "SELECT d.id, d.outlet, d.url, d.title, d.date, d.date_origin, d.origin, d.content_hash,"
-        " d.ingested_at, (SELECT COUNT(*) FROM mentions m WHERE m.doc = d.id)"
+        f"SELECT {', '.join(f'd.{c}' for c in STORED_DOCUMENT_COLUMNS)},"
+        " (SELECT COUNT(*) FROM mentions m WHERE m.doc = d.id)"
         f" FROM documents d{where} ORDER BY d.id" + params.limit(limit, offset)
     )
+
+
+def document_count(params: Params, *, outlet: str | None, since: str | None, until: str | None) -> str:
+    """How many documents :func:`document_select` lists without a page."""
+    return f"SELECT COUNT(*) FROM documents d{_document_where(params, outlet, since, until)}"

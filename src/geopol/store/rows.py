@@ -10,7 +10,13 @@ from typing import Any
 
 from geopol.records import Article, CleanDocument, Event, Rejection, RemovedLine
 from geopol.store.base import StoredDocument, StoreError
-from geopol.store.schema import DOCUMENT_COLUMNS, EVENT_COLUMNS, MENTION_DATA_COLUMNS
+from geopol.store.schema import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
+    MENTION_DATA_COLUMNS,
+    event_field_nullable,
+    event_field_type,
+)
 
 
 def content_hash(doc: CleanDocument) -> str:
@@ -72,6 +78,7 @@ def mention_row(event: Event, doc: CleanDocument) -> tuple[Any, ...]:
             f"event {event.code} from {event.sentence[:40]!r} belongs to document "
             f"{event.doc!r}, not to {doc.id!r} it was stored with"
         )
+    _check_fields(event)
     article = doc.article
     filled = {
         "outlet": event.outlet if event.outlet is not None else article.outlet,
@@ -87,6 +94,21 @@ def mention_row(event: Event, doc: CleanDocument) -> tuple[Any, ...]:
     values.extend((effective_date, extra))
     assert len(values) == len(MENTION_DATA_COLUMNS)
     return tuple(values)
+
+
+def _check_fields(event: Event) -> None:
+    """Raise :class:`StoreError` unless every stored field has its column's type (or is a
+    ``None`` the column allows), so a bad event is refused before it reaches the database."""
+    for name in EVENT_COLUMNS:
+        value = getattr(event, name)
+        if value is None:
+            if event_field_nullable(name):
+                continue
+            raise StoreError(f"event {event.code!r} has no {name}")
+        expected = event_field_type(name)
+        allowed = (int, float) if expected is float else (expected,)
+        if isinstance(value, bool) or not isinstance(value, allowed):
+            raise StoreError(f"event field {name} must be {expected.__name__}, got {type(value).__name__}")
 
 
 def event_from_row(row: Sequence[Any]) -> Event:
@@ -106,17 +128,8 @@ def rejection_from_row(row: Sequence[Any]) -> Rejection:
     return Rejection(origin=origin, reason=reason, doc_id=doc_id or None)
 
 
-STORED_DOCUMENT_COLUMNS: tuple[str, ...] = (
-    "id",
-    "outlet",
-    "url",
-    "title",
-    "date",
-    "date_origin",
-    "origin",
-    "content_hash",
-    "ingested_at",
-)
+STORED_DOCUMENT_COLUMNS: tuple[str, ...] = tuple(c for c in DOCUMENT_COLUMNS if c not in ("text", "removed"))
+"""The columns of ``documents`` a :class:`StoredDocument` shows (all but the text and removed lines)."""
 
 
 def stored_document_from_row(row: Sequence[Any]) -> StoredDocument:

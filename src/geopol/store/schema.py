@@ -33,6 +33,20 @@ EVENT_COLUMNS: tuple[str, ...] = (
 from :data:`~geopol.records.EVENT_FIELDS`, because a published migration must not change when the
 record does. A new event field needs a migration that adds its column, and its name here."""
 
+
+
+def event_field_type(name: str) -> type:
+    """The Python type a stored event field holds (``int``, ``float`` or ``str``)."""
+    if name in _INTEGER_FIELDS:
+        return int
+    return float if name in _FLOAT_FIELDS else str
+
+
+def event_field_nullable(name: str) -> bool:
+    """Whether a stored event field may be ``None``."""
+    return name in _NULLABLE_FIELDS
+
+
 _MENTION_COLUMNS_V1: tuple[str, ...] = (*EVENT_COLUMNS, "effective_date", "extra")
 
 MENTION_DATA_COLUMNS: tuple[str, ...] = _MENTION_COLUMNS_V1

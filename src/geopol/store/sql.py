@@ -1,8 +1,9 @@
 """The part of a SQL store that does not depend on the backend: batches, queries, migrations.
 
-A backend (:mod:`geopol.store.sqlite`, later PostgreSQL) subclasses :class:`SqlStore` and supplies
-the connection, its :class:`~geopol.store.dialect.Dialect`, how a write transaction begins, which
-exceptions its driver raises, what tables exist, and optionally a full-text condition.
+A backend (:mod:`geopol.store.sqlite`, :mod:`geopol.store.postgres`) subclasses :class:`SqlStore`
+and supplies the connection, its :class:`~geopol.store.dialect.Dialect`, how a write transaction
+begins and is rolled back, which exceptions its driver raises, what tables exist, and optionally a
+full-text condition and a cursor for long results.
 """
 
 from __future__ import annotations
@@ -61,12 +62,49 @@ class Cursor(Protocol):
     def close(self) -> None: ...
 
 
+class Connection(Protocol):
+    """The slice of a DB-API 2 connection the store uses (sqlite3 and psycopg both provide it)."""
+
+    def cursor(self) -> Cursor: ...
+
+    def execute(self, sql: str, /) -> Any: ...
+
+    def close(self) -> None: ...
+
+
 def utc_now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+_Prepared = tuple[CleanDocument, str, list[tuple[Any, ...]]]
+
+
+def _prepare(
+    documents: Sequence[tuple[CleanDocument, Sequence[Event]]],
+) -> tuple[list[_Prepared], list[Rejection]]:
+    """The rows of each document (its hash and mention rows), built before the transaction so that
+    bad input fails without taking the lock; a document whose rows cannot be built is refused, as a
+    rejection naming the reason, and the rest of the batch is stored."""
+    prepared: list[_Prepared] = []
+    refused: list[Rejection] = []
+    for doc, events in documents:
+        try:
+            prepared.append((doc, rows.content_hash(doc), [rows.mention_row(event, doc) for event in events]))
+        except (StoreError, TypeError, ValueError, AttributeError) as error:
+            origin = doc.article.origin or doc.id
+            refused.append(Rejection(origin=origin, reason=f"{origin}: cannot be stored: {error}", doc_id=doc.id))
+    return prepared, refused
+
+
 class SqlStore(Store):
-    """A :class:`Store` over a DB-API connection; see the module docstring for the hooks."""
+    """A :class:`Store` over a DB-API connection; see the module docstring for the hooks.
+
+    A backend sets ``_connection`` (an open connection in autocommit mode: the store begins and
+    commits its own transactions) and ``_full_text`` before it migrates.
+    """
+
+    _connection: Connection
+    _full_text: bool
 
     def __init__(
         self, dialect: Dialect, description: str, *, read_only: bool, dedup: DedupConfig | None = None
@@ -79,24 +117,29 @@ class SqlStore(Store):
         self.read_only = read_only
         self._closed = False
 
+    @property
+    def full_text(self) -> bool:
+        """Whether text queries use the backend's full-text search (else ``LIKE``)."""
+        return self._full_text
+
     # -- backend hooks --------------------------------------------------------------------
 
-    @abc.abstractmethod
     def _cursor(self) -> Cursor:
         """A new cursor on the connection."""
+        return self._connection.cursor()
 
     @abc.abstractmethod
     def _begin_write(self, cursor: Cursor) -> None:
         """Start a write transaction, taking the write lock now rather than at the first write."""
 
-    @abc.abstractmethod
-    def _commit(self) -> None: ...
+    def _commit(self) -> None:
+        self._connection.execute("COMMIT")
 
     @abc.abstractmethod
     def _rollback(self) -> None: ...
 
-    @abc.abstractmethod
-    def _close_connection(self) -> None: ...
+    def _close_connection(self) -> None:
+        self._connection.close()
 
     @abc.abstractmethod
     def _driver_errors(self) -> tuple[type[Exception], ...]:
@@ -105,6 +148,11 @@ class SqlStore(Store):
     @abc.abstractmethod
     def _table_names(self, cursor: Cursor) -> set[str]:
         """The user tables in the database (not the backend's own catalog tables)."""
+
+    def _stream_cursor(self) -> Cursor:
+        """A cursor for a long SELECT read a few hundred rows at a time; by default
+        :meth:`_cursor`, whose driver keeps only the rows not yet fetched (sqlite3 does)."""
+        return self._cursor()
 
     def _text_condition(self, text: str, params: Params) -> str:
         """The sentence contains ``text``: a LIKE unless the backend has full-text search."""
@@ -162,7 +210,7 @@ class SqlStore(Store):
 
     def _stream(self, action: str, sql: str, parameters: Sequence[Any]) -> Iterator[Sequence[Any]]:
         with self._errors(action):
-            cursor = self._cursor()
+            cursor = self._stream_cursor()
             try:
                 cursor.execute(sql, parameters)
                 while batch := cursor.fetchmany(_FETCH_SIZE):
@@ -239,11 +287,7 @@ class SqlStore(Store):
         """See :meth:`Store.add_batch`; the new and removed mentions are then grouped into events
         (:mod:`geopol.store.grouping`) in the same transaction."""
         now = utc_now()
-        # Rows are built before the transaction, so bad input fails without taking the lock.
-        prepared = [
-            (doc, rows.content_hash(doc), [rows.mention_row(event, doc) for event in events])
-            for doc, events in documents
-        ]
+        prepared, refused = _prepare(documents)
         counts = {"added": 0, "updated": 0, "unchanged": 0, "mentions": 0}
         with self._write("store a batch") as cursor:
             known = self._known_hashes(cursor, [doc.id for doc, _, _ in prepared])
@@ -269,8 +313,9 @@ class SqlStore(Store):
                 for row in mention_rows
             ]
             grouped = Grouper(cursor, self.dialect, self.dedup).run(incoming, touched)
-            rejected = self._insert_rejections(cursor, rejections, now)
-        return BatchResult(rejected=rejected, events=grouped.created - grouped.deleted, **counts)
+            rejected = self._insert_rejections(cursor, [*rejections, *refused], now)
+        return BatchResult(rejected=rejected, events=grouped.created - grouped.deleted, refused=tuple(refused),
+                           **counts)
 
     def _known_hashes(self, cursor: Cursor, doc_ids: list[str]) -> dict[str, str]:
         unique = list(dict.fromkeys(doc_ids))
@@ -357,6 +402,16 @@ class SqlStore(Store):
             rows.stored_document_from_row(row) for row in self._iterate("list documents", sql, params.values)
         )
 
+    def count_documents(
+        self, *, outlet: str | None = None, since: str | None = None, until: str | None = None
+    ) -> int:
+        check_date("since", since)
+        check_date("until", until)
+        params = Params(self.dialect)
+        sql = queries.document_count(params, outlet=outlet, since=since, until=until)
+        with self._errors("count documents"):
+            return int(self._scalar(sql, params.values))
+
     def document(self, doc_id: str) -> CleanDocument | None:
         sql = f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE id = {self.dialect.placeholder}"
         with self._errors("read a document"):
@@ -409,7 +464,7 @@ class SqlStore(Store):
 
     def search(self, text: str, query: EventQuery | None = None) -> Iterator[tuple[StoredEvent, Event]]:
         chosen = dataclasses.replace(query or EventQuery(), text=text)
-        for event in list(self.events(chosen)):
+        for event in self.events(chosen):
             params = Params(self.dialect)
             sql = queries.event_mentions_select(params, event.id, self._text_condition, text)
             for row in self._iterate("search the evidence", sql, params.values):

@@ -70,6 +70,8 @@ class SQLiteStore(SqlStore):
     how written batches group mentions into events.
     """
 
+    _connection: sqlite3.Connection
+
     def __init__(
         self,
         path: str | os.PathLike[str],
@@ -89,11 +91,6 @@ class SQLiteStore(SqlStore):
         except BaseException:
             self._connection.close()
             raise
-
-    @property
-    def full_text(self) -> bool:
-        """Whether text queries use the FTS5 index."""
-        return self._full_text
 
     def _configure(self) -> None:
         try:
@@ -138,21 +135,12 @@ class SQLiteStore(SqlStore):
 
     # -- hooks ----------------------------------------------------------------------------
 
-    def _cursor(self) -> Cursor:
-        return self._connection.cursor()
-
     def _begin_write(self, cursor: Cursor) -> None:
         cursor.execute("BEGIN IMMEDIATE")
-
-    def _commit(self) -> None:
-        self._connection.execute("COMMIT")
 
     def _rollback(self) -> None:
         if self._connection.in_transaction:
             self._connection.execute("ROLLBACK")
-
-    def _close_connection(self) -> None:
-        self._connection.close()
 
     def _driver_errors(self) -> tuple[type[Exception], ...]:
         return (sqlite3.Error,)
