@@ -97,10 +97,12 @@ class Pipeline:
 
     def extract_text(self, text: str, date: dt.date | None = None, doc_id: str = "text") -> DocumentResult:
         """Code one text (used by ``geopol explain`` and the Python API)."""
-        results = list(self._run([clean(Article(doc_id, text, date))]))
-        return results[0]
+        result = next(self._run([clean(Article(doc_id, text, date))]))
+        if isinstance(result, Rejection):
+            raise RuntimeError(result.reason)
+        return result
 
-    def _run(self, batch: Sequence[CleanDocument]) -> Iterator[DocumentResult]:
+    def _run(self, batch: Sequence[CleanDocument]) -> Iterator[DocumentResult | Rejection]:
         if not batch:
             return
         parts = [(n, p) for n, doc in enumerate(batch) for p in paragraphs(doc.text)]
@@ -109,7 +111,13 @@ class Pipeline:
         for (n, paragraph), spacy_doc in zip(parts, parsed, strict=True):
             grouped[n].append((paragraph, spacy_doc))
         for document, docs in zip(batch, grouped, strict=True):
-            events = self.code_document(document, docs)
+            try:
+                events = self.code_document(document, docs)
+            except Exception as error:  # a coder bug must cost one document, not the batch
+                article = document.article
+                yield Rejection(article.origin, f"{article.origin}: could not be coded ({type(error).__name__}: "
+                                f"{error}); this is a bug in geopol, please report it", article.id)
+                continue
             yield DocumentResult(document, events, sum(len(d) for _, d in docs))
 
     def code_document(self, document: CleanDocument, docs: Sequence[tuple[Paragraph, Any]]) -> tuple[Event, ...]:

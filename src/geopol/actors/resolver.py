@@ -72,6 +72,10 @@ class DocumentMemory:
     seen: int = 0
 
     def remember(self, actor: Actor, surface: str) -> None:
+        if actor.kind == "person" and actor.country == "---":
+            for key in _name_keys(surface):
+                self.people.setdefault(key, actor)
+            return
         if actor.kind == "person":
             for key in _name_keys(surface):
                 self.people.setdefault(key, actor)
@@ -98,7 +102,9 @@ class DocumentMemory:
         chosen = ranked[:count]
         if len(chosen) < count:
             return []
-        actors = [self.representative[c] for c in chosen]
+        actors = [self.representative[c] for c in chosen if c in self.representative]
+        if len(actors) < count:
+            return []
         return [a if a.code.startswith("IGO") or len(a.code) > 3 else Actor(a.code + "GOV", a.name, "role")
                 for a in actors]
 
