@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, TypeVar
 
 Doc = Any
+T = TypeVar("T")
 
 PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC", "LANGUAGE"})
 """Entity labels a place name may carry: the small English model tags some cities it does not know
@@ -70,23 +71,32 @@ class Gazetteer:
 
     def match(self, doc: Doc) -> dict[int, PlaceMatch]:
         """Longest place names in a parsed text that the parse supports, by every token they cover."""
-        index: dict[int, PlaceMatch] = {}
         tokens = [t.text for t in doc]
-        i = 0
-        while i < len(tokens):
-            found = None
-            for size in range(min(self.max_tokens, len(tokens) - i), 0, -1):
-                entry = self.names.get(tuple(tokens[i:i + size]))
-                if entry is not None and _supported(doc, i, i + size):
-                    found = PlaceMatch(i, i + size, entry)
-                    break
-            if found is None:
-                i += 1
-                continue
-            for j in range(found.start, found.end):
-                index[j] = found
-            i = found.end
-        return index
+
+        def find(start: int, end: int) -> PlaceEntry | None:
+            entry = self.names.get(tuple(tokens[start:end]))
+            return entry if entry is not None and _supported(doc, start, end) else None
+
+        return {i: PlaceMatch(start, end, entry)
+                for start, end, entry in longest_matches(len(tokens), self.max_tokens, find)
+                for i in range(start, end)}
+
+
+def longest_matches(length: int, longest: int, find: Callable[[int, int], T | None]) -> list[tuple[int, int, T]]:
+    """Greedy left-to-right longest matches over ``length`` tokens: ``find(start, end)`` returns what
+    tokens ``start:end`` name, or None; spans are at most ``longest`` tokens and never overlap."""
+    found: list[tuple[int, int, T]] = []
+    i = 0
+    while i < length:
+        for size in range(min(longest, length - i), 0, -1):
+            entry = find(i, i + size)
+            if entry is not None:
+                found.append((i, i + size, entry))
+                i += size
+                break
+        else:
+            i += 1
+    return found
 
 
 def _supported(doc: Doc, start: int, end: int) -> bool:

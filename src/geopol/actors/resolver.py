@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from geopol.actors.lexicon import ActorLexicon, NameEntry, Role
-from geopol.places import PlaceMatch
+from geopol.places import PlaceMatch, longest_matches
 from geopol.records import Actor
 
 Token = Any
@@ -118,28 +118,20 @@ def _name_keys(surface: str) -> list[str]:
 
 
 def match_names(doc: Doc, lexicon: ActorLexicon) -> dict[int, NameMatch]:
-    """Greedy longest matches of lexicon names, indexed by every token they cover."""
-    index: dict[int, NameMatch] = {}
-    longest = lexicon.max_name_tokens
+    """Greedy longest matches of lexicon names, indexed by every token they cover. Names match as
+    written, or case-insensitively when their first word has a capital ("RUSSIA", "iSrael")."""
     tokens = [t.text for t in doc]
     lowered = [t.lower() for t in tokens]
-    i = 0
-    while i < len(tokens):
-        found = None
-        for size in range(min(longest, len(tokens) - i), 0, -1):
-            entry = lexicon.exact.get(tuple(tokens[i:i + size]))
-            if entry is None and any(ch.isupper() for ch in tokens[i]):
-                entry = lexicon.names.get(tuple(lowered[i:i + size]))
-            if entry is not None:
-                found = NameMatch(i, i + size, entry)
-                break
-        if found is None:
-            i += 1
-            continue
-        for j in range(found.start, found.end):
-            index[j] = found
-        i = found.end
-    return index
+
+    def find(start: int, end: int) -> NameEntry | None:
+        entry = lexicon.exact.get(tuple(tokens[start:end]))
+        if entry is None and any(ch.isupper() for ch in tokens[start]):
+            entry = lexicon.names.get(tuple(lowered[start:end]))
+        return entry
+
+    return {i: NameMatch(start, end, entry)
+            for start, end, entry in longest_matches(len(tokens), lexicon.max_name_tokens, find)
+            for i in range(start, end)}
 
 
 @dataclass
