@@ -21,7 +21,7 @@ def explain(pipeline: Pipeline, text: str, date: dt.date | None = None) -> str:
     lines: list[str] = []
     memory = DocumentMemory(date)
     for paragraph in paragraphs(text):
-        doc = pipeline.nlp(paragraph.text)
+        doc = pipeline.nlp(pipeline.headlines.sentence_case(paragraph.text))
         names = match_names(doc, pipeline.actors)
         places = pipeline.coder.places.match(doc) if pipeline.coder.places is not None else {}
         actors = SentenceActors(pipeline.actors, names, memory, places)

@@ -20,6 +20,7 @@ from geopol.clean import clean
 from geopol.dates import DateRange, resolve_date
 from geopol.events.coder import CodedEvent, EventCoder
 from geopol.events.triggers import TriggerLexicon
+from geopol.headlines import HeadlineCase
 from geopol.nlp import DEFAULT_MODEL, Paragraph, load_nlp, paragraphs
 from geopol.places import Gazetteer
 from geopol.records import EMITTED_MODALITIES, Article, CleanDocument, Event, Rejection
@@ -63,6 +64,7 @@ class Pipeline:
     actors: ActorLexicon
     coder: EventCoder
     cameo: CameoTable = field(repr=False)
+    headlines: HeadlineCase = field(default_factory=lambda: HeadlineCase(frozenset()), repr=False)
 
     @classmethod
     def build(cls, config: PipelineConfig | None = None, nlp: Any = None) -> Pipeline:
@@ -74,7 +76,9 @@ class Pipeline:
             return [t.text for t in tokenizer(text)]
 
         actors, triggers = load_lexicons(config, tokenize)
-        return cls(config, nlp, actors, EventCoder(triggers, places=Gazetteer.load(tokenize)), CameoTable.load())
+        places = Gazetteer.load(tokenize)
+        headlines = HeadlineCase.from_names([*actors.exact, *actors.names, *places.names])
+        return cls(config, nlp, actors, EventCoder(triggers, places=places), CameoTable.load(), headlines)
 
     def process(self, items: Iterable[Article | Rejection]) -> Iterator[DocumentResult | Rejection]:
         """Clean and code a stream of articles; rejections pass through in order."""
@@ -106,7 +110,7 @@ class Pipeline:
         if not batch:
             return
         parts = [(n, p) for n, doc in enumerate(batch) for p in paragraphs(doc.text)]
-        parsed = self.nlp.pipe((p.text for _, p in parts), batch_size=64)
+        parsed = self.nlp.pipe((self.headlines.sentence_case(p.text) for _, p in parts), batch_size=64)
         grouped: list[list[tuple[Paragraph, Any]]] = [[] for _ in batch]
         for (n, paragraph), spacy_doc in zip(parts, parsed, strict=True):
             grouped[n].append((paragraph, spacy_doc))
@@ -153,7 +157,8 @@ class Pipeline:
             date_text=date_text, modality=coded.modality,
             place=coded.place.name if coded.place else None,
             place_country=coded.place.country if coded.place else None,
-            sentence=str(sentence.text), start=start, end=start + len(sentence.text),
+            sentence=paragraph.text[sentence.start_char:sentence.end_char], start=start,
+            end=start + len(sentence.text),
             trigger=coded.trigger, rule=coded.rule, outlet=article.outlet, url=article.url,
             doc_date=_iso(article.date),
         )

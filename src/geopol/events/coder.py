@@ -23,7 +23,14 @@ from itertools import permutations
 from typing import Any
 
 from geopol.actors.resolver import SentenceActors
-from geopol.events.modality import REPORTING, has_future_aux, is_obligation, is_refusal, modality
+from geopol.events.modality import (
+    REPORTING,
+    has_future_aux,
+    is_headline_infinitive,
+    is_obligation,
+    is_refusal,
+    modality,
+)
 from geopol.events.triggers import Trigger, TriggerLexicon
 from geopol.places import Gazetteer
 from geopol.records import Actor, Place
@@ -476,8 +483,8 @@ class SentenceCoder:
                 if subjects[0].lower_ in WH_WORDS and verb.dep_ == "relcl":
                     return [verb.head]
                 return subjects
-            if verb.dep_ == "relcl":
-                return [verb.head]
+            if verb.dep_ == "relcl" or (verb.dep_ != "ROOT" and is_headline_infinitive(verb)):
+                return [verb.head]  # "... the country that signed", "Putin and Xi to discuss ..."
             controller = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
             if verb.dep_ == "xcomp" and controller:  # "invited the president to visit": the object acts
                 return controller

@@ -98,7 +98,7 @@ def _own_modality(token: Token) -> str:
         return "intended"
     if token.tag_ == "VBG" and "going" in lowers:
         return "intended"
-    if token.dep_ == "ROOT" and token.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in children):
+    if is_headline_infinitive(token):
         return "intended"  # a headline: "Leaders to discuss trade"
     return "asserted"
 
@@ -116,6 +116,17 @@ def is_refusal(trigger: Token) -> bool:
     children = list(trigger.children)
     negated = any(c.dep_ == "neg" for c in children)
     return negated and any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX | {"would"} for c in children)
+
+
+def is_headline_infinitive(token: Token) -> bool:
+    """The verb of a headline "X to do Y": a bare infinitive that is the root, or that hangs from a
+    root noun phrase (its subject, for the parser)."""
+    if token.tag_ != "VB" or not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return False
+    if token.dep_ == "ROOT":
+        return True
+    head = token.head
+    return bool(token.dep_ in ("advcl", "acl", "relcl") and head.dep_ == "ROOT" and head.pos_ in ("PROPN", "NOUN"))
 
 
 def has_future_aux(trigger: Token) -> bool:
