@@ -28,3 +28,9 @@ def test_headline_intention_is_coded_with_the_original_text_as_evidence(pipeline
     coded = {(e.source, e.code[:2], e.target) for e in result.events}
     assert ("INDGOV", "03", "JPNGOV") in coded
     assert all(e.sentence == headline for e in result.events)
+
+
+def test_a_sentence_full_of_names_is_not_a_headline() -> None:
+    case = HeadlineCase.from_names([("Kenya",)])
+    sentence = "Norwegian Deputy Foreign Minister Anders Kvamsdal visited Kenya."
+    assert case.sentence_case(sentence) == sentence

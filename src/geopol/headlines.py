@@ -39,8 +39,9 @@ class HeadlineCase:
 
     def sentence_case(self, text: str) -> str:
         """``text`` in sentence case if it is a Title Case headline, else unchanged (same length)."""
-        if len(text) > MAX_HEADLINE_CHARS or "\n" in text.strip():
-            return text
+        stripped = text.strip()
+        if len(text) > MAX_HEADLINE_CHARS or "\n" in stripped or stripped.endswith((".", "!", ";", ":")):
+            return text  # headlines have no full stop
         words = list(WORD.finditer(text))
         long = [w.group(0) for w in words if len(w.group(0)) >= 4]
         if len(long) < MIN_LONG_WORDS or sum(w[0].isupper() for w in long) < MIN_CAPITALISED_SHARE * len(long):
