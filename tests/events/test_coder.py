@@ -263,3 +263,18 @@ def test_allegation_targets_the_subject_of_the_alleged_clause(pipeline: Pipeline
 def test_collective_of_troops_withdrawing_is_military(pipeline: Pipeline) -> None:
     found = code(pipeline, "Hundreds of Turkish troops withdrew from the border area, officials in Baghdad said.")
     assert any(s.startswith("TUR") and c == "087" for s, c, _ in found)
+
+
+def test_kind_of_cooperation_gives_the_material_code(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Egypt and Sudan agreed last year and now continue to expand military cooperation.")
+    assert ("EGY", "062", "SDN") in found and ("SDN", "062", "EGY") in found
+
+
+def test_target_found_through_a_passive_participle_agent(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Iran criticised the new alliances led by Israel.")
+    assert ("IRN", "11", "ISR") in found
+
+
+def test_field_of_cooperation_in_a_phrase_gives_the_code(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Brazil and Angola are expanding cooperation in energy projects.")
+    assert ("BRA", "061", "AGO") in found and ("AGO", "061", "BRA") in found

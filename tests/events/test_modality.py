@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from geopol.events.modality import modality
@@ -23,3 +25,8 @@ def test_modality(pipeline: Pipeline, text: str, verb: str, expected: str) -> No
     doc = pipeline.nlp(text)
     token = next(t for t in doc if t.text == verb)
     assert modality(token) == expected
+
+
+def test_action_only_discussed_is_not_done(pipeline: Pipeline) -> None:
+    result = pipeline.extract_text("Chile and Peru discussed expanding trade ties on Monday.", dt.date(2024, 5, 15))
+    assert {e.code[:2] for e in result.events} == {"04"}

@@ -326,9 +326,16 @@ class SentenceCoder:
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         for noun in (*objects, *_of_objects(objects)):
             entry = self._noun_entry(noun)[1]
-            if entry is not None and entry.code[:2] == code[:2] and entry.code.startswith(code.rstrip("0")) \
+            if entry is None:
+                continue
+            if entry.code[:2] == code[:2] and entry.code.startswith(code.rstrip("0")) \
                     and len(entry.code.rstrip("0")) > len(code.rstrip("0")):
                 return entry.code
+            if code == "050" and entry.code[:2] == "06" and entry.code != "060":
+                return entry.code  # "expanded *nuclear cooperation*": material, not only diplomatic
+            domain = _cooperation_domain(noun)
+            if code in ("050", "060") and domain is not None:
+                return domain  # "expand cooperation *in civil nuclear programs*"
         return code
 
     def _embedded_targets(self, head: Token) -> list[Actor]:
@@ -539,7 +546,9 @@ class SentenceCoder:
             if found:
                 return found
             level = [o for t in level for c in t.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS
-                     for o in _pobjs(c)]
+                     for o in _pobjs(c)] + [  # "blocs *spearheaded by the US*"
+                     o for t in level for c in t.children if c.dep_ == "acl" for a in c.children
+                     if a.dep_ == "agent" for o in _pobjs(a)]
             found = [o for o in level if self.actors.resolve(o, remember=False)]
             if found:
                 return found
@@ -667,7 +676,31 @@ def _object_lemmas(verb: Token, objects: Sequence[Token]) -> list[str]:
     return [t.lemma_.lower() for h in heads for t in (h, *h.children) if t is h or t.dep_ == "compound"]
 
 
+COOPERATION_DOMAINS = {
+    "nuclear": "061", "energy": "061", "trade": "061", "economic": "061", "economy": "061", "investment": "061",
+    "finance": "061", "financial": "061", "gas": "061", "oil": "061", "industry": "061", "infrastructure": "061",
+    "military": "062", "defence": "062", "defense": "062", "arm": "062", "weapon": "062",
+    "judicial": "063", "legal": "063", "extradition": "063", "intelligence": "064",
+}
+"""The field of a cooperation ("cooperation *in energy*", "*in civil nuclear programs*"): CAMEO's
+material-cooperation sub-codes (061 economic, 062 military, 063 judicial, 064 intelligence)."""
 COLLECTIVE_HEADS = frozenset({"hundred", "thousand", "dozen", "group", "contingent", "unit", "batch", "some"})
+
+
+def _cooperation_domain(noun: Token) -> str | None:
+    """The CAMEO code of the field named in a cooperation's "in"/"on" phrase, if any."""
+    if _lemma_of(noun) not in ("cooperation", "partnership", "collaboration"):
+        return None
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "on"):
+            continue
+        for obj in _pobjs(prep):
+            for word in (obj, *obj.children):
+                if word is obj or word.dep_ in ("amod", "compound", "conj"):
+                    code = COOPERATION_DOMAINS.get(_lemma_of(word))
+                    if code is not None:
+                        return code
+    return None
 
 
 def _lemma_of(token: Token) -> str:

@@ -24,6 +24,8 @@ INTENT_HEADS = frozenset({
 })
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "invite", "request", "press", "push", "encourage", "appeal",
                           "demand", "tell", "advise", "order", "pressure", "persuade", "implore", "beg"})
+TOPIC_HEADS = frozenset({"discuss", "debate", "explore", "examine", "study", "consider", "weigh", "mull"})
+"""Verbs whose verbal object is a subject of talk, not something done: "discussed deepening ties"."""
 THREAT_HEADS = frozenset({"threaten"})
 """Verbs whose infinitive is only threatened: "threatened to impose sanctions" is a 13x threat."""
 REFUSAL_HEADS = frozenset({"refuse", "decline", "fail", "reject", "resist", "avoid", "cease", "stop", "forgo"})
@@ -60,6 +62,8 @@ def modality(trigger: Token) -> str:
                           "attr", "nsubj", "nsubjpass", "relcl", "acl", "compound", "amod", "appos"):
             if lemma in FEAR_HEADS or (governor.pos_ == "NOUN" and lemma in FEAR_HEADS):
                 return "feared"
+            if token.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and lemma in TOPIC_HEADS and token.pos_ == "VERB":
+                return "hypothetical"  # only talked about: "discussed deepening cooperation"
             if token.dep_ == "xcomp" and lemma in THREAT_HEADS:
                 return "hypothetical"
             if token.dep_ == "xcomp" and lemma in REFUSAL_HEADS:
