@@ -300,7 +300,7 @@ class SentenceCoder:
             targets = self._embedded_targets(verb if verb is not None else trigger)
         if code[:2] in PLACE_TARGET_ROOTS and not targets:
             targets = self._place_targets(trigger, verb)
-        if state == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(anchor):
+        if state == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(anchor) and targets:
             code, state = action_code("12", code) or "120", "asserted"
         if state == "intended" and self._inside_demand(anchor):
             return
@@ -673,7 +673,8 @@ def _object_lemmas(verb: Token, objects: Sequence[Token]) -> list[str]:
     objects ("5,000 tons *of aid*") and its own "of"/"for" objects ("accused of war crimes")."""
     heads = [*objects, *_of_objects(objects),
              *(o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on") for o in _pobjs(c))]
-    return [t.lemma_.lower() for h in heads for t in (h, *h.children) if t is h or t.dep_ == "compound"]
+    lemmas = [t.lemma_.lower() for h in heads for t in (h, *h.children) if t is h or t.dep_ == "compound"]
+    return lemmas + [c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"]  # "declined to *comment*"
 
 
 COOPERATION_DOMAINS = {
