@@ -278,3 +278,23 @@ def test_target_found_through_a_passive_participle_agent(pipeline: Pipeline) -> 
 def test_field_of_cooperation_in_a_phrase_gives_the_code(pipeline: Pipeline) -> None:
     found = code(pipeline, "Brazil and Angola are expanding cooperation in energy projects.")
     assert ("BRA", "061", "AGO") in found and ("AGO", "061", "BRA") in found
+
+
+def test_passive_event_noun_takes_its_source_from_the_agent(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Evidence against Serbia was presented by Croatia.")
+    assert ("HRV", "11", "SRB") in found
+
+
+def test_claiming_ones_own_attack_is_a_claim_of_responsibility(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Azerbaijan claimed that it had attacked Armenia.")
+    assert ("AZE", "015", "ARM") in found
+
+
+def test_claim_about_another_actor_is_an_accusation(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Azerbaijan claimed that Armenia had shelled its villages.")
+    assert ("AZE", "11", "ARM") in found
+
+
+def test_wanting_someone_to_act_is_an_appeal(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Ghana wants Nigeria to reopen the border.")
+    assert ("GHA", "02", "NGA") in found

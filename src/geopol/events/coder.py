@@ -190,7 +190,8 @@ class SentenceCoder:
                 yield from received
                 return
         if lemma in LIGHT_VERBS:
-            for obj in (*objects, *_of_objects(objects)):  # "held *a round of talks*", "gave $5m *of aid*"
+            passive = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "talks were held"
+            for obj in (*objects, *_of_objects(objects), *passive):  # "held *a round of talks*", "gave $5m *of aid*"
                 noun, entry = self._noun_entry(obj)
                 if entry is not None:
                     used.update((obj.i, noun.i))
@@ -295,6 +296,10 @@ class SentenceCoder:
             # "pledged *support*", "agreed *to a ceasefire*": the promise of that action (03x)
             action = self._embedded_action(trigger, verb, depth=0)
             code = (intent_code(action) if action and action[:2] != "03" else None) or code
+        if code == "112" and verb is not None and not targets:
+            claimed = self._self_claim(verb, sources)
+            if claimed:  # "the US claimed that they had attacked Iraq": a claim of responsibility
+                code, targets = "015", claimed
         if (code[:2] in SPECIALISED_BY_ACTION or code[:2] == "11") and not targets:
             # "demanded that *Togo* release", "alleged that *Paris* played a role"
             targets = self._embedded_targets(verb if verb is not None else trigger)
@@ -337,6 +342,18 @@ class SentenceCoder:
             if code in ("050", "060") and domain is not None:
                 return domain  # "expand cooperation *in civil nuclear programs*"
         return code
+
+    def _self_claim(self, verb: Token, sources: list[Actor]) -> list[Actor]:
+        """The targets of a clause whose subject is the claimant itself, if the clause is an action."""
+        countries = {s.country for s in sources}
+        for clause in verb.children:
+            if clause.dep_ != "ccomp":
+                continue
+            subjects = self._resolve_all(c for c in clause.children if c.dep_ == "nsubj")
+            if subjects and {a.country for a in subjects} <= countries and self._action_of(clause, 0):
+                return [t for t in self._resolve_all(c for c in clause.children if c.dep_ == "dobj")
+                        if t.country not in countries]
+        return []
 
     def _embedded_targets(self, head: Token) -> list[Actor]:
         """Who an appeal, demand or refusal is aimed at when it has no object of its own: the
@@ -451,13 +468,16 @@ class SentenceCoder:
         if verb is None:
             return self._noun_arguments(entry, trigger)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
-        if passive and verb is trigger:
+        if passive:
             agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if not agents:
                 agents = [o for t in verb.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"
                           for o in _pobjs(t)]
-            targets = self._resolve_all(passive) or self._resolve_all(self._owners(passive))
-            return self._resolve_all(agents), targets
+            if verb is trigger:
+                targets = self._resolve_all(passive) or self._resolve_all(self._owners(passive))
+                return self._resolve_all(agents), targets
+            if trigger in passive:  # "evidence against X was presented by Y": the event noun is the subject
+                return self._resolve_all(agents), self._targets(entry, [trigger])
         sources = self._resolve_all(self._subjects(verb))
         heads = [verb] if verb is trigger else [verb, trigger]
         targets = self._targets(entry, heads)
