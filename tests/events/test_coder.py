@@ -298,3 +298,24 @@ def test_claim_about_another_actor_is_an_accusation(pipeline: Pipeline) -> None:
 def test_wanting_someone_to_act_is_an_appeal(pipeline: Pipeline) -> None:
     found = roots(pipeline, "Ghana wants Nigeria to reopen the border.")
     assert ("GHA", "02", "NGA") in found
+
+
+def test_agreeing_that_something_is_so_is_an_accord_not_a_promise(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Kenya and Tanzania agreed that there was an urgent need for a new border treaty.")
+    assert ("KEN", "019", "TZA") in found
+
+
+def test_accusation_of_doing_something_is_the_only_event(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Uganda accused Rwanda of violating the ceasefire.")
+    assert found == {("UGA", "11", "RWA")}
+
+
+def test_noun_with_a_passive_participle_is_acted_upon(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Colombian officials accused of taking bribes were questioned on Monday.")
+    assert not any(s == "COL" and c == "11" for s, c, _ in found)
+
+
+def test_wanting_to_act_oneself_is_a_plan_not_an_appeal(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Chile wants to help Bolivia.")
+    assert not any(c.startswith("02") for _, c, _ in found)
+    assert ("CHL", "033", "BOL") in found

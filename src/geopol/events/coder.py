@@ -53,6 +53,10 @@ NO_UNKNOWN_TARGET_ROOTS = frozenset({"01", "02"})
 """Statements and appeals are events only with a clear target (GUIDELINES.md, "Event codes")."""
 DEMAND_REPORTING = REPORTING | frozenset({"declare", "insist", "reiterate", "stress", "repeat", "conclude"})
 """Reporting verbs whose "X must do Y" clause is a demand on X (CAMEO 10x)."""
+OBJECT_APPEALS = frozenset({"want", "ask", "expect"})
+"""Verbs that are appeals only with someone to act ("asked Iran to ..."); alone they state a wish."""
+ACCORD_VERBS = frozenset({"agree", "concur"})
+"""Verbs of agreement: with a "that" clause they agree on a view (019), with "to" they promise."""
 MILITARY_SUBJECT_CODES = {"withdraw": "087", "leave": "087"}
 """Intransitive verbs whose meaning depends on a military subject: "the troops withdrew" is a
 military de-escalation (087), "the ambassador withdrew" is not."""
@@ -217,6 +221,10 @@ class SentenceCoder:
             return
         if "intent" in entry.flags and any(self._is_trigger(c) for c in verb.children if c.dep_ == "xcomp"):
             return
+        addressee = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
+            s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
+        if lemma in OBJECT_APPEALS and not addressee:
+            return  # "wants to attack" is a plan (coded on "attack"), "wants X to attack" an appeal
         used.update(o.i for o in objects if entry.objects)
         yield from self._emit(entry, verb, verb, "verb")
 
@@ -280,6 +288,9 @@ class SentenceCoder:
               arguments: tuple[list[Actor], list[Actor]] | None = None) -> Iterator[CodedEvent]:
         sources, targets = arguments if arguments is not None else self._arguments(entry, trigger, verb)
         anchor = verb if verb is not None else trigger
+        outer = self._outer_trigger(anchor) if verb is not None else None
+        if outer is not None and outer.code.startswith("112"):
+            return  # "accused X of violating the ceasefire": the accusation is the event
         state = modality(anchor)
         if state == "asserted" and trigger is not anchor:
             state = modality(trigger)
@@ -296,6 +307,9 @@ class SentenceCoder:
             # "pledged *support*", "agreed *to a ceasefire*": the promise of that action (03x)
             action = self._embedded_action(trigger, verb, depth=0)
             code = (intent_code(action) if action and action[:2] != "03" else None) or code
+        if entry.lemma in ACCORD_VERBS and verb is not None and code == entry.code \
+                and any(c.dep_ == "ccomp" for c in verb.children) and not any(c.dep_ == "xcomp" for c in verb.children):
+            code = "019"  # "agreed (that) there was a need for ...": an accord of views, not a promise
         if code == "112" and verb is not None and not targets:
             claimed = self._self_claim(verb, sources)
             if claimed:  # "the US claimed that they had attacked Iraq": a claim of responsibility
@@ -385,17 +399,21 @@ class SentenceCoder:
         return role is not None and role.role == "MIL"
 
     def _nested_in_same_root(self, anchor: Token, code: str) -> bool:
-        """An action inside the complement of another trigger of its root ("accused Y of making
-        accusations"): the outer trigger already codes it."""
+        """An action inside the complement of another trigger of its root ("criticised Y for making
+        critical remarks"): the outer trigger already codes it."""
+        outer = self._outer_trigger(anchor)
+        return outer is not None and outer.code[:2] == code[:2] and "intent" not in outer.flags
+
+    def _outer_trigger(self, anchor: Token) -> Trigger | None:
+        """The trigger verb whose prepositional complement holds ``anchor`` ("accused X *of violating*")."""
         node = anchor
         for _ in range(4):
             if node.head is node or node.dep_ not in ("pcomp", "pobj", "prep"):
-                return False
+                return None
             node = node.head
             if node.pos_ == "VERB":
-                entry = self.triggers.verb(self._verb_lemma(node), _particles(node), [])
-                return entry is not None and entry.code[:2] == code[:2] and "intent" not in entry.flags
-        return False
+                return self.triggers.verb(self._verb_lemma(node), _particles(node), [])
+        return None
 
     def _inside_demand(self, token: Token) -> bool:
         for _ in range(4):
@@ -468,6 +486,8 @@ class SentenceCoder:
         if verb is None:
             return self._noun_arguments(entry, trigger)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb is trigger and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            passive = [verb.head]  # "officials *accused* of ...": the noun is the one acted upon
         if passive:
             agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
             if not agents:

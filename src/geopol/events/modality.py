@@ -78,6 +78,8 @@ def modality(trigger: Token) -> str:
                 state = "intended"
             if lemma in REPORTING and token.dep_ == "ccomp":
                 break
+        if token.dep_ in ("relcl", "acl"):
+            break  # a relative clause has its own time: "hostages, whom they had taken, will be freed"
         token = governor
     return state
 
@@ -112,7 +114,8 @@ def is_obligation(clause: Token) -> bool:
     "needs to" ("Japan needs to enact reforms")."""
     if any(c.dep_ == "aux" and c.lower_ in OBLIGATION_AUX for c in clause.children):
         return True
-    return bool(clause.lemma_ == "need" and any(c.dep_ == "xcomp" for c in clause.children))
+    conditional = any(c.dep_ == "aux" and c.lower_ in HYPOTHETICAL_AUX | FUTURE_AUX for c in clause.children)
+    return bool(clause.lemma_ == "need" and not conditional and any(c.dep_ == "xcomp" for c in clause.children))
 
 
 def is_refusal(trigger: Token) -> bool:
