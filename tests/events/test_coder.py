@@ -319,3 +319,14 @@ def test_wanting_to_act_oneself_is_a_plan_not_an_appeal(pipeline: Pipeline) -> N
     found = code(pipeline, "Chile wants to help Bolivia.")
     assert not any(c.startswith("02") for _, c, _ in found)
     assert ("CHL", "033", "BOL") in found
+
+
+def test_hostile_event_noun_with_a_national_adjective_is_that_nations_act(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Syrian air strikes on Idlib killed twelve people, Turkish officials said.")
+    assert ("SYR", "19", "SYR") not in found
+    assert any(s == "SYR" and c in ("19", "18") for s, c, _ in found)
+
+
+def test_watchdog_without_a_country_is_a_stateless_rights_group(pipeline: Pipeline) -> None:
+    found = code(pipeline, "A human rights watchdog criticised Eritrea over the arrests.")
+    assert ("---HRI", "111", "ERI") in found

@@ -41,7 +41,7 @@ COLLECTIVE_WORDS = frozenset({"group", "dozen", "hundred", "thousand", "ten", "m
                               "score", "handful", "body", "band", "crowd", "unit", "one", "two", "three"})
 """Heads that stand for the phrase after "of": "a group of Liberians", "dozens of journalists"."""
 STATELESS_ROLES = frozenset({"REB", "OPP", "CVL", "MED", "EDU", "BUS", "LAB", "REL", "HRI", "CRM", "REF", "HLH",
-                             "AGR", "NGO"})
+                             "AGR"})
 """Roles an actor can have without a country (``---REB``: GUIDELINES.md); a bare "officials" or
 "troops" is not coded, since the country is usually just not named in that sentence."""
 

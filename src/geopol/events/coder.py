@@ -101,6 +101,9 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
 """Protests, shows of force and attacks with no actor as target are aimed at the country of the
 place they happen in ("protested in Beijing", "shelled Kharkiv", "exercises near Alaska")."""
+HOSTILE_ROOTS = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
+"""Conflictual roots: an event noun of these with a national adjective is an event by that nation
+("Israeli air strikes"); cooperative nouns so modified are often background ("Chinese investments")."""
 PLACE_TARGET_PREPS = frozenset({"in", "at", "on", "near", "against", "into", "across", "over", "outside"})
 
 
@@ -275,9 +278,18 @@ class SentenceCoder:
     # -- nouns ---------------------------------------------------------------
     def _noun(self, noun: Token) -> Iterator[CodedEvent]:
         entry = self.triggers.noun(noun.lemma_.lower(), _modifiers(noun))
-        if entry is None or ("light" in entry.flags and not self._has_own_actors(noun)):
+        if entry is None:
+            return
+        national = entry.code[:2] in HOSTILE_ROOTS and any(
+            c.dep_ in ("amod", "compound") and c.i < noun.i and self._is_country_word(c) for c in noun.children)
+        if "light" in entry.flags and not self._has_own_actors(noun) and not national:
             return
         yield from self._emit(entry, noun, None, "noun")
+
+    def _is_country_word(self, token: Token) -> bool:
+        """ "*Israeli* air strikes", "*Palestinian* riots": a national adjective names who acts."""
+        match = self.actors.names.get(token.i)
+        return match is not None and match.entry.kind in ("adjective", "country")
 
     def _has_own_actors(self, noun: Token) -> bool:
         return any(c.dep_ in ("poss",) or (c.dep_ == "prep" and c.lower_ in ("between", "by"))
