@@ -330,3 +330,10 @@ def test_hostile_event_noun_with_a_national_adjective_is_that_nations_act(pipeli
 def test_watchdog_without_a_country_is_a_stateless_rights_group(pipeline: Pipeline) -> None:
     found = code(pipeline, "A human rights watchdog criticised Eritrea over the arrests.")
     assert ("---HRI", "111", "ERI") in found
+
+
+def test_attitude_adjective_is_a_statement_towards_its_object(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Estonia said it was skeptical about Russia's promises.")
+    assert ("EST", "012", "RUS") in found
+    found = code(pipeline, "Peru is confident that Chile will sign the treaty.")
+    assert ("PER", "013", "CHL") in found

@@ -166,6 +166,8 @@ class SentenceCoder:
         for token in self.sentence:
             if token.pos_ in ("NOUN", "PROPN") and token.i not in used:
                 yield from self._noun(token)
+            elif token.pos_ == "ADJ" and token.dep_ == "acomp":
+                yield from self._adjective(token)
         for _, event in demands:
             yield from event
 
@@ -285,6 +287,18 @@ class SentenceCoder:
         if "light" in entry.flags and not self._has_own_actors(noun) and not national:
             return
         yield from self._emit(entry, noun, None, "noun")
+
+    def _adjective(self, adjective: Token) -> Iterator[CodedEvent]:
+        """ "X was *skeptical over* Y's intentions", "X is *confident that* Y will ...": an attitude
+        towards Y (01x), from the subject of the copula."""
+        entry = self.triggers.adjective(adjective.lemma_.lower())
+        if entry is None:
+            return
+        copula = adjective.head
+        sources = self._resolve_all(self._subjects(copula))
+        targets = self._targets(entry, [adjective]) or self._embedded_targets(adjective)
+        targets = [t for t in targets if t.country not in {s.country for s in sources}]
+        yield from self._emit(entry, adjective, copula, "adjective", (sources, targets))
 
     def _is_country_word(self, token: Token) -> bool:
         """ "*Israeli* air strikes", "*Palestinian* riots": a national adjective names who acts."""

@@ -72,7 +72,11 @@ class TriggerLexicon:
 
     def noun(self, lemma: str, modifiers: Sequence[str] = ()) -> Trigger | None:
         """The entry for an event noun; multi-word entries ("phone call") need their modifiers."""
-        return _best(self.nouns.get(lemma, ()), modifiers, ())
+        return _best([e for e in self.nouns.get(lemma, ()) if e.pos == "NOUN"], modifiers, ())
+
+    def adjective(self, lemma: str) -> Trigger | None:
+        """The entry for a predicate adjective of attitude ("was *skeptical* over ...")."""
+        return _best([e for e in self.nouns.get(lemma, ()) if e.pos == "ADJ"], (), ())
 
     def entries_for(self, word: str) -> tuple[Trigger, ...]:
         """Every verb and noun entry of a lemma or (PETRARCH) verb form: ``"met"`` gives MEET's."""
@@ -162,7 +166,7 @@ def _key_text(trigger: Trigger) -> str:
 
 
 def _same_key(a: Trigger, b: Trigger) -> bool:
-    return (a.lemma, a.particle, a.objects) == (b.lemma, b.particle, b.objects)
+    return (a.lemma, a.pos, a.particle, a.objects) == (b.lemma, b.pos, b.particle, b.objects)
 
 
 def _best(entries: Sequence[Trigger], particles: Sequence[str], objects: Sequence[str]) -> Trigger | None:
@@ -206,8 +210,8 @@ def _parse(cells: list[str], origin: str) -> Trigger:
         raise ValueError(f"expected at least 3 columns, found {len(cells)}")
     cells = [*cells, "-", "-"][:5]
     trigger, pos, code = cells[0].strip().lower(), cells[1].strip().upper(), cells[2].strip()
-    if pos not in ("VERB", "NOUN"):
-        raise ValueError(f"pos {pos!r} is not VERB or NOUN")
+    if pos not in ("VERB", "NOUN", "ADJ"):
+        raise ValueError(f"pos {pos!r} is not VERB, NOUN or ADJ")
     if not code.isdigit() or not 2 <= len(code) <= 4:
         raise ValueError(f"code {code!r} is not a CAMEO code")
     head, _, objects = trigger.partition("+")
