@@ -306,6 +306,8 @@ def _modifiers(token: Token) -> list[Token]:
 
 def _combine(country: Actor, role: Role, phrase: str) -> Actor:
     code = country.code
+    if country.kind == "role" and len(code) == 6 and code[:3].isalpha() and not code.startswith(("IGO", "NGO", "MNC")):
+        code = code[:3]  # "a professor at *Moscow* State University": the capital gives the country only
     if code.startswith(("IGO", "NGO", "MNC")) or len(code) > 3:
         return Actor(code, phrase or country.name, "role")
     return Actor(code + role.role, phrase or country.name, "role")
