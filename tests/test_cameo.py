@@ -193,7 +193,7 @@ def test_verbs_columns_and_flags_well_formed() -> None:
         assert len(fields) == 5, f"line {number}: {fields}"
         trigger, pos, code, target, flags = fields
         assert fields == [f.strip() for f in fields], f"line {number}: stray spaces"
-        assert pos in {"VERB", "NOUN"}, f"line {number}"
+        assert pos in {"VERB", "NOUN", "ADJ"}, f"line {number}"
         assert re.fullmatch(r"\d{3,4}", code), f"line {number}: code {code}"
         head, _, objects = trigger.partition("+")
         assert word.match(head), f"line {number}: trigger {trigger!r}"
