@@ -337,3 +337,13 @@ def test_attitude_adjective_is_a_statement_towards_its_object(pipeline: Pipeline
     assert ("EST", "012", "RUS") in found
     found = code(pipeline, "Peru is confident that Chile will sign the treaty.")
     assert ("PER", "013", "CHL") in found
+
+
+def test_threat_aimed_at_a_place_targets_its_country(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Armenia threatened to impose a curfew in Stepanakert, Azerbaijan said.")
+    assert any(s == "ARM" and c == "13" for s, c, _ in found)
+
+
+def test_prisoners_without_a_country_are_civilians(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Prisoners attacked Nigerian guards on Monday.")
+    assert any(s == "---CVL" and t.startswith("NGA") for s, _, t in found)

@@ -61,7 +61,7 @@ MILITARY_SUBJECT_CODES = {"withdraw": "087", "leave": "087"}
 """Intransitive verbs whose meaning depends on a military subject: "the troops withdrew" is a
 military de-escalation (087), "the ambassador withdrew" is not."""
 DEFAULT_TARGETS = ("dobj",)
-TARGET_PREPS = frozenset({"with", "to", "on", "against"})
+TARGET_PREPS = frozenset({"with", "to", "on", "against", "from"})
 """Prepositions whose object is the target of an infinitive ("refused to meet *with* X")."""
 IN_LIGHT_VERBS = frozenset({"engage", "participate", "take", "join", "involve", "take part"})
 """Verbs whose event noun follows "in": "engaged the troops in a firefight", "took part in talks"."""
@@ -411,6 +411,8 @@ class SentenceCoder:
                 objects += [o for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                             for o in _pobjs(c)]
                 found = self._resolve_all(objects) or self._resolve_all(self._owners(objects))
+                if not found:  # "threatened to ban voting *in East Jerusalem*"
+                    found = self._place_targets(child, None)
                 if found:
                     return found
         # "demanded *the release of* X", "called *for the withdrawal of* Syrian forces"
