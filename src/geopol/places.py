@@ -44,6 +44,9 @@ class PlaceMatch:
     start: int
     end: int
     entry: PlaceEntry
+    supported: bool = True
+    """Whether the parse agrees it is a place (a place entity, or after "in", "at"...); unsupported
+    matches are only used where the grammar wants a place ("shelled *Kharkiv*")."""
 
 
 @dataclass(frozen=True)
@@ -70,14 +73,14 @@ class Gazetteer:
         return cls(MappingProxyType(names), longest)
 
     def match(self, doc: Doc) -> dict[int, PlaceMatch]:
-        """Longest place names in a parsed text that the parse supports, by every token they cover."""
+        """Longest place names in a parsed text, by every token they cover, each marked with whether
+        the parse supports it."""
         tokens = [t.text for t in doc]
 
         def find(start: int, end: int) -> PlaceEntry | None:
-            entry = self.names.get(tuple(tokens[start:end]))
-            return entry if entry is not None and _supported(doc, start, end) else None
+            return self.names.get(tuple(tokens[start:end]))
 
-        return {i: PlaceMatch(start, end, entry)
+        return {i: PlaceMatch(start, end, entry, _supported(doc, start, end))
                 for start, end, entry in longest_matches(len(tokens), self.max_tokens, find)
                 for i in range(start, end)}
 

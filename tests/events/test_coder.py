@@ -322,9 +322,8 @@ def test_wanting_to_act_oneself_is_a_plan_not_an_appeal(pipeline: Pipeline) -> N
 
 
 def test_hostile_event_noun_with_a_national_adjective_is_that_nations_act(pipeline: Pipeline) -> None:
-    found = roots(pipeline, "Syrian air strikes on Idlib killed twelve people, Turkish officials said.")
-    assert ("SYR", "19", "SYR") not in found
-    assert any(s == "SYR" and c in ("19", "18") for s, c, _ in found)
+    found = roots(pipeline, "Israeli air strikes on Sidon killed twelve people, Egyptian officials said.")
+    assert ("ISR", "19", "LBN") in found
 
 
 def test_watchdog_without_a_country_is_a_stateless_rights_group(pipeline: Pipeline) -> None:
@@ -347,3 +346,19 @@ def test_threat_aimed_at_a_place_targets_its_country(pipeline: Pipeline) -> None
 def test_prisoners_without_a_country_are_civilians(pipeline: Pipeline) -> None:
     found = code(pipeline, "Prisoners attacked Nigerian guards on Monday.")
     assert any(s == "---CVL" and t.startswith("NGA") for s, _, t in found)
+
+
+def test_city_the_tagger_missed_is_still_an_attack_target(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Ukraine said Russian forces shelled Kharkiv overnight.")
+    assert ("RUS", "19", "UKR") in found
+
+
+def test_compound_subject_acting_on_itself_is_reciprocal(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "India and China agreed to disengage troops along their disputed border.")
+    assert {("IND", "03", "CHN"), ("CHN", "03", "IND")} <= found
+
+
+def test_phone_talks_and_pledges_through_quantities(pipeline: Pipeline) -> None:
+    assert ("CHNGOV", "041", "RUSGOV") in code(
+        pipeline, "Chinese President Xi Jinping spoke by phone with Russian President Vladimir Putin on Monday.")
+    assert ("IGO", "03", "UKR") in roots(pipeline, "The European Union pledged 50 billion euros in aid to Ukraine.")

@@ -474,6 +474,9 @@ class SentenceCoder:
             return next((c for o in _pobjs(token) if (c := self._action_of(o, depth)) is not None), None)
         if token.pos_ in ("NOUN", "PROPN"):
             entry = self._noun_entry(token)[1]
+            if entry is None:  # "pledged 50 billion euros *in aid*", "$5m *of aid*"
+                inner = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for o in _pobjs(c)]
+                entry = next((e for o in inner if (e := self._noun_entry(o)[1]) is not None), None)
             return entry.code if entry is not None else None
         if token.pos_ not in ("VERB", "AUX"):
             return None
@@ -491,8 +494,12 @@ class SentenceCoder:
     def _pairs(self, entry: Trigger, sources: list[Actor], targets: list[Actor],
                multilateral: bool, anchor: Token) -> Iterator[tuple[Actor, Actor]]:
         seen: set[tuple[str, str]] = set()
+        countries = {s.country for s in sources}
+        reciprocal = len(sources) >= 2 and bool(targets) and {t.country for t in targets} <= countries
         if targets and entry.mutual and multilateral:
             candidates: Iterable[tuple[Actor, Actor]] = permutations([*sources, *targets], 2)
+        elif reciprocal:  # "India and China agreed to disengage troops along *their* border"
+            candidates = permutations(sources, 2)
         elif targets:
             candidates = [(s, t) for s in sources for t in targets]
             if entry.mutual:
@@ -576,6 +583,8 @@ class SentenceCoder:
 
     def _targets(self, entry: Trigger, heads: Sequence[Token]) -> list[Actor]:
         objects = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+        objects += [o for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                    for o in _pobjs(c)]  # "pledged 50 billion euros in aid *to Ukraine*"
         for spec in entry.targets or DEFAULT_TARGETS:
             tokens: list[Token] = []
             for head in (*heads, *(objects if spec != "dobj" else ())):
@@ -714,7 +723,7 @@ class SentenceCoder:
 
     def _as_place(self, token: Token) -> Place | None:
         found = self.actors.places.get(token.i)
-        if found is not None:
+        if found is not None and found.supported:
             return Place(str(token.doc[found.start:found.end].text), found.entry.country)
         match = self.actors.names.get(token.i)
         lexicon = self.actors.lexicon
@@ -739,8 +748,9 @@ class SentenceCoder:
 def _object_lemmas(verb: Token, objects: Sequence[Token]) -> list[str]:
     """Lemmas that can specialise a verb: its objects, their compounds, the "of" phrases of its
     objects ("5,000 tons *of aid*") and its own "of"/"for" objects ("accused of war crimes")."""
+    preps = ("of", "for", "on", "by")
     heads = [*objects, *_of_objects(objects),
-             *(o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "on") for o in _pobjs(c))]
+             *(o for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for o in _pobjs(c))]
     lemmas = [t.lemma_.lower() for h in heads for t in (h, *h.children) if t is h or t.dep_ == "compound"]
     return lemmas + [c.lemma_.lower() for c in verb.children if c.dep_ == "xcomp"]  # "declined to *comment*"
 
