@@ -362,3 +362,15 @@ def test_phone_talks_and_pledges_through_quantities(pipeline: Pipeline) -> None:
     assert ("CHNGOV", "041", "RUSGOV") in code(
         pipeline, "Chinese President Xi Jinping spoke by phone with Russian President Vladimir Putin on Monday.")
     assert ("IGO", "03", "UKR") in roots(pipeline, "The European Union pledged 50 billion euros in aid to Ukraine.")
+
+
+def test_possessive_pronoun_takes_the_nearest_party_named_before(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Iran sold drones to Russia for its war in Ukraine.")
+    assert ("IRN", "19", "UKR") not in found
+
+
+def test_denied_and_warned_against_actions_are_not_events(pipeline: Pipeline) -> None:
+    assert not any(c.startswith("07") for _, c, _ in code(pipeline, "China has denied supplying weapons to Russia."))
+    found = code(pipeline, "Washington warned Beijing against providing military support to Moscow.")
+    assert not any(c.startswith("07") for _, c, _ in found)
+    assert ("USAGOV", "130", "CHNGOV") in found

@@ -166,6 +166,8 @@ class SentenceActors:
                 return governing
             return [self.memory.last_person] if self.memory.last_person is not None else []
         if lower in GROUP_PRONOUNS:
+            if token.dep_ == "poss":  # "weapons to Russia for *its* war": the nearest party named before
+                return self._preceding_party(token, depth) or self._governing_subject(token, depth, people=False)
             return self._governing_subject(token, depth, people=False)
         group = self._numbered_group(token)
         if group:
@@ -196,6 +198,21 @@ class SentenceActors:
             stateless = [Actor("---" + role.role, _phrase(token), "role")] if role.role in STATELESS_ROLES else []
             return self._from_apposition(token, depth) or stateless
         return [_combine(country, role, _phrase(token)) for country in countries]
+
+    def _preceding_party(self, pronoun: Token, depth: int) -> list[Actor]:
+        """The country or organisation named last before a possessive "its"/"their" in its sentence."""
+        for token in reversed(pronoun.doc[pronoun.sent.start:pronoun.i]):
+            if token.pos_ not in ("PROPN", "NOUN") or token.dep_ in ("compound", "amod"):
+                continue
+            owner = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "prep" else None
+            if owner is not None and owner.pos_ in ("NOUN", "PROPN"):  # "demonstrators *in Baghdad*"
+                owned = [a for a in self._resolve(owner, depth + 1) if a.kind != "person"]
+                if owned:
+                    return owned
+            actors = [a for a in self._resolve(token, depth + 1) if a.kind != "person"]
+            if actors:
+                return actors
+        return []
 
     def _governing_subject(self, pronoun: Token, depth: int, people: bool) -> list[Actor]:
         """The actor that is the subject of a clause above ``pronoun``: a country or organisation

@@ -571,7 +571,7 @@ class SentenceCoder:
             if verb.dep_ == "xcomp" and controller:  # "invited the president to visit": the object acts
                 return controller
             outer = [c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
-            if verb.dep_ == "pcomp" and verb.head.lower_ == "for" and outer:
+            if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "against") and outer:
                 return outer  # "jailed a student *for helping* militants": the student helped
             if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") or (verb.dep_ == "pcomp"):
                 verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
