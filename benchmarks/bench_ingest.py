@@ -20,7 +20,6 @@ import os
 import sys
 import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
@@ -32,6 +31,7 @@ from geopol.pipeline import DocumentResult, Pipeline
 from geopol.records import Event
 from geopol.store import StoreError, open_store
 from geopol.store.load import ingest
+from geopol.store.postgres import scratch_schema
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_POSTGRES = "postgresql://geopol:geopol@127.0.0.1:5432/geopol_test"
@@ -67,17 +67,8 @@ def sqlite_target() -> Iterator[str]:
         yield str(Path(directory) / "bench.db")
 
 
-@contextmanager
-def postgres_target(server: str) -> Iterator[str]:
-    schema = f"geopol_bench_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        separator = "&" if "?" in server else "?"
-        yield f"{server}{separator}options=-csearch_path%3D{schema}"
-    finally:
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+def postgres_target(server: str) -> AbstractContextManager[str]:
+    return scratch_schema(server, "geopol_bench")
 
 
 def measure(target: str, results: list[DocumentResult]) -> tuple[float, int, int, int]:

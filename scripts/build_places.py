@@ -45,7 +45,7 @@ ALIASES = {
     "Saint Petersburg": "RUS", "Vladivostok": "RUS", "Sochi": "RUS", "Kazan": "RUS", "Siberia": "RUS",
     "Chechnya": "RUS", "Dagestan": "RUS", "Xinjiang": "CHN", "Tibet": "CHN", "Shanghai": "CHN", "Harbin": "CHN",
     "Gaza Strip": "PSE", "West Bank": "PSE", "Rafah": "PSE", "Khan Younis": "PSE", "East Jerusalem": "PSE",
-    "Darfur": "SDN", "Kashmir": "IND", "Alaska": "USA", "Hawaii": "USA", "Guam": "USA",
+    "Darfur": "SDN", "Kashmir": "IND", "Guam": "USA",
     "Kurdistan": "IRQ", "Mosul": "IRQ", "Fallujah": "IRQ", "Idlib": "SYR", "Homs": "SYR", "Raqqa": "SYR",
     "Kandahar": "AFG", "Helmand": "AFG", "Benghazi": "LBY", "Misrata": "LBY", "Tigray": "ETH",
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from geopol.actors.resolver import DocumentMemory, NameMatch, SentenceActors, match_names
+from geopol.actors.resolver import DocumentMemory, NameMatch, SentenceActors
 from geopol.nlp import paragraphs
 from geopol.pipeline import Pipeline
 from geopol.records import EMITTED_MODALITIES
@@ -22,9 +22,8 @@ def explain(pipeline: Pipeline, text: str, date: dt.date | None = None) -> str:
     memory = DocumentMemory(date)
     for paragraph in paragraphs(text):
         doc = pipeline.nlp(pipeline.headlines.sentence_case(paragraph.text))
-        names = match_names(doc, pipeline.actors)
-        places = pipeline.coder.places.match(doc) if pipeline.coder.places is not None else {}
-        actors = SentenceActors(pipeline.actors, names, memory, places)
+        actors = pipeline.sentence_actors(doc, memory)
+        names = actors.names
         for sentence in doc.sents:
             lines.append(f"sentence: {sentence.text}")
             lines.append("  parse (token / dependency / head / part of speech / lemma / entity):")

@@ -65,6 +65,8 @@ class Pipeline:
     coder: EventCoder
     cameo: CameoTable = field(repr=False)
     headlines: HeadlineCase = field(default_factory=lambda: HeadlineCase(frozenset()), repr=False)
+    places: Gazetteer | None = field(default=None, repr=False)
+    """The gazetteer matched in every parsed paragraph (cities and regions: places, not actors)."""
 
     @classmethod
     def build(cls, config: PipelineConfig | None = None, nlp: Any = None) -> Pipeline:
@@ -78,7 +80,7 @@ class Pipeline:
         actors, triggers = load_lexicons(config, tokenize)
         places = Gazetteer.load(tokenize)
         headlines = HeadlineCase.from_names([*actors.exact, *actors.names, *places.names])
-        return cls(config, nlp, actors, EventCoder(triggers, places=places), CameoTable.load(), headlines)
+        return cls(config, nlp, actors, EventCoder(triggers), CameoTable.load(), headlines, places)
 
     def process(self, items: Iterable[Article | Rejection]) -> Iterator[DocumentResult | Rejection]:
         """Clean and code a stream of articles; rejections pass through in order."""
@@ -131,9 +133,7 @@ class Pipeline:
         events: list[Event] = []
         seen: set[tuple[str, str, str, int, str]] = set()
         for paragraph, spacy_doc in docs:
-            names = match_names(spacy_doc, self.actors)
-            places = self.coder.places.match(spacy_doc) if self.coder.places is not None else {}
-            actors = SentenceActors(self.actors, names, memory, places)
+            actors = self.sentence_actors(spacy_doc, memory)
             for sentence in spacy_doc.sents:
                 for coded in self.coder.code(sentence, actors):
                     if coded.modality not in EMITTED_MODALITIES and not self.config.all_modalities:
@@ -144,6 +144,11 @@ class Pipeline:
                         seen.add(key)
                         events.append(event)
         return tuple(events)
+
+    def sentence_actors(self, spacy_doc: Any, memory: DocumentMemory) -> SentenceActors:
+        """The actor names and gazetteer places of a parsed paragraph, with the document's memory."""
+        places = self.places.match(spacy_doc) if self.places is not None else {}
+        return SentenceActors(self.actors, match_names(spacy_doc, self.actors), memory, places)
 
     def _event(self, article: Article, paragraph: Paragraph, sentence: Any, coded: CodedEvent) -> Event:
         info = self.cameo.get(coded.code)

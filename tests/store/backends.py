@@ -8,14 +8,13 @@ and are skipped, with the reason, when it is not there.
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import psycopg
 import pytest
 
-from geopol.store.postgres import describe
+from geopol.store.postgres import describe, scratch_schema
 
 POSTGRES_ENV = "GEOPOL_TEST_POSTGRES"
 DEFAULT_POSTGRES = "postgresql://geopol:geopol@127.0.0.1:5432/geopol_test"
@@ -39,20 +38,8 @@ def postgres_server() -> str:
     return url
 
 
-def with_schema(url: str, schema: str) -> str:
-    """The URL with the tables kept in ``schema``."""
-    separator = "&" if "?" in url else "?"
-    return f"{url}{separator}options=-csearch_path%3D{schema}"
-
-
 @contextmanager
 def postgres_schema(server: str) -> Iterator[str]:
     """A URL to an empty schema of its own on the server, dropped afterwards."""
-    schema = f"geopol_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(server, autocommit=True) as connection:
-        connection.execute(f'CREATE SCHEMA "{schema}"')
-    try:
-        yield with_schema(server, schema)
-    finally:
-        with psycopg.connect(server, autocommit=True) as connection:
-            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
+    with scratch_schema(server, "geopol_test") as url:
+        yield url

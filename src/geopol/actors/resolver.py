@@ -37,7 +37,7 @@ PEOPLE_WORDS = frozenset({"leader", "president", "minister", "counterpart"})
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 AFFILIATION_PREPS = frozenset({"of", "at", "from", "in"})
 COLLECTIVE_WORDS = frozenset({"group", "dozen", "hundred", "thousand", "ten", "million", "member", "some", "many",
-                              "most", "number", "majority", "team", "contingent", "batch", "patch", "wing", "faction",
+                              "most", "number", "majority", "team", "contingent", "batch", "wing", "faction",
                               "score", "handful", "body", "band", "crowd", "unit", "one", "two", "three"})
 """Heads that stand for the phrase after "of": "a group of Liberians", "dozens of journalists"."""
 STATELESS_ROLES = frozenset({"REB", "OPP", "CVL", "MED", "EDU", "BUS", "LAB", "REL", "HRI", "CRM", "REF", "HLH",
@@ -72,13 +72,11 @@ class DocumentMemory:
     seen: int = 0
 
     def remember(self, actor: Actor, surface: str) -> None:
-        if actor.kind == "person" and actor.country == "---":
-            for key in _name_keys(surface):
-                self.people.setdefault(key, actor)
-            return
         if actor.kind == "person":
             for key in _name_keys(surface):
                 self.people.setdefault(key, actor)
+            if actor.country == "---":
+                return  # a person of unknown country is recalled by name, but is no party of the story
             self.last_person = actor
             self.person_mentions[actor.country] = self.person_mentions.get(actor.country, 0) + 1
         if actor.country == "---":

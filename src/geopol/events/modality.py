@@ -64,14 +64,14 @@ def modality(trigger: Token) -> str:
                 return "feared"
             if token.dep_ in ("xcomp", "ccomp", "dobj", "pcomp") and lemma in TOPIC_HEADS and token.pos_ == "VERB":
                 return "hypothetical"  # only talked about: "discussed deepening cooperation"
-            if token.dep_ == "xcomp" and lemma in THREAT_HEADS:
-                return "hypothetical"
             if token.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and lemma in REFUSAL_HEADS and token.pos_ == "VERB":
                 return "negated"  # "refused to meet", "denied supplying weapons"
             if token.dep_ == "pcomp" and governor.lower_ == "against":
                 return "hypothetical"  # "warned Beijing against providing support": not done
-            if (token.dep_ == "xcomp" and lemma in APPEAL_HEADS) or (token.dep_ == "ccomp" and lemma in DEMAND_HEADS):
-                return "hypothetical"  # requested, not done: "urged Iran to release...", "demanded that X leave"
+            if (token.dep_ == "xcomp" and lemma in APPEAL_HEADS | THREAT_HEADS) or (
+                    token.dep_ == "ccomp" and lemma in DEMAND_HEADS):
+                return "hypothetical"  # requested or threatened, not done: "urged Iran to release...", "demanded
+                # that X leave", "threatened to impose sanctions"
             if token.dep_ in ("xcomp", "ccomp", "acomp") and lemma in INTENT_HEADS:
                 state = "intended"
             if token.dep_ in ("ccomp", "pcomp", "pobj", "prep") and lemma in ALLEGE_HEADS and state == "asserted":

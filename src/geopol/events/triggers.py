@@ -58,6 +58,8 @@ class Trigger:
 class TriggerLexicon:
     verbs: Mapping[str, tuple[Trigger, ...]]
     nouns: Mapping[str, tuple[Trigger, ...]]
+    adjectives: Mapping[str, tuple[Trigger, ...]] = field(default_factory=lambda: MappingProxyType({}))
+    """Attitude adjectives (``ADJ`` lines): "was *skeptical* over ..."."""
     problems: tuple[str, ...] = ()
     """Malformed lines, as ``"path:line: reason"``."""
     conflicts: tuple[Conflict, ...] = ()
@@ -72,17 +74,17 @@ class TriggerLexicon:
 
     def noun(self, lemma: str, modifiers: Sequence[str] = ()) -> Trigger | None:
         """The entry for an event noun; multi-word entries ("phone call") need their modifiers."""
-        return _best([e for e in self.nouns.get(lemma, ()) if e.pos == "NOUN"], modifiers, ())
+        return _best(self.nouns.get(lemma, ()), modifiers, ())
 
     def adjective(self, lemma: str) -> Trigger | None:
         """The entry for a predicate adjective of attitude ("was *skeptical* over ...")."""
-        return _best([e for e in self.nouns.get(lemma, ()) if e.pos == "ADJ"], (), ())
+        return _best(self.adjectives.get(lemma, ()), (), ())
 
     def entries_for(self, word: str) -> tuple[Trigger, ...]:
         """Every verb and noun entry of a lemma or (PETRARCH) verb form: ``"met"`` gives MEET's."""
         key = word.strip().lower()
         lemma = self.forms.get(key, key)
-        return (*self.verbs.get(lemma, ()), *self.nouns.get(lemma, ()))
+        return (*self.verbs.get(lemma, ()), *self.nouns.get(lemma, ()), *self.adjectives.get(lemma, ()))
 
     @classmethod
     def load(cls, extra: Sequence[Path] = (), builtin: bool = True) -> TriggerLexicon:
@@ -110,6 +112,7 @@ class _Builder:
         self.builtin_paths = builtin_paths
         self.verbs: dict[str, list[Trigger]] = {}
         self.nouns: dict[str, list[Trigger]] = {}
+        self.adjectives: dict[str, list[Trigger]] = {}
         self.problems: list[str] = []
         self.unmapped: list[str] = []
         self.conflicts: list[Conflict] = []
@@ -128,7 +131,7 @@ class _Builder:
 
     def add(self, triggers: Iterable[Trigger], user: bool) -> None:
         for trigger in triggers:
-            table = self.verbs if trigger.pos == "VERB" else self.nouns
+            table = {"VERB": self.verbs, "ADJ": self.adjectives}.get(trigger.pos, self.nouns)
             entries = table.setdefault(trigger.lemma, [])
             if user:
                 for old in (e for e in entries if _same_key(e, trigger) and e.code != trigger.code):
@@ -142,6 +145,7 @@ class _Builder:
         return cls(
             verbs=MappingProxyType({k: tuple(v) for k, v in self.verbs.items()}),
             nouns=MappingProxyType({k: tuple(v) for k, v in self.nouns.items()}),
+            adjectives=MappingProxyType({k: tuple(v) for k, v in self.adjectives.items()}),
             problems=tuple(self.problems), conflicts=tuple(self.conflicts), unmapped=tuple(self.unmapped),
             forms=MappingProxyType(dict(self.forms)),
         )

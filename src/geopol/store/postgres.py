@@ -21,6 +21,9 @@ from __future__ import annotations
 
 import itertools
 import re
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -41,6 +44,26 @@ WRITE_LOCK = 0x67656F706F6C
 _FTS_INDEX = "mentions_sentence_fts"
 _FTS_DOCUMENT = "to_tsvector('simple', sentence)"
 _WORD = re.compile(r"\w+")
+
+
+def with_schema(url: str, schema: str) -> str:
+    """The URL with the tables kept in ``schema`` (libpq's ``options=-csearch_path=...``)."""
+    separator = "&" if "?" in url else "?"
+    return f"{url}{separator}options=-csearch_path%3D{schema}"
+
+
+@contextmanager
+def scratch_schema(server: str, prefix: str = "geopol_scratch") -> Iterator[str]:
+    """A URL to a new empty schema on ``server``, dropped with its tables afterwards (for tests and
+    benchmarks that must not touch each other's data)."""
+    schema = f"{prefix}_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as connection:
+        connection.execute(f'CREATE SCHEMA "{schema}"')
+    try:
+        yield with_schema(server, schema)
+    finally:
+        with psycopg.connect(server, autocommit=True) as connection:
+            connection.execute(f'DROP SCHEMA "{schema}" CASCADE')
 
 
 def describe(url: str) -> str:

@@ -1,0 +1,293 @@
+"""Who, to whom, when and where: the arguments of a trigger in the dependency parse.
+
+:class:`Arguments` finds the source and target actors of a trigger (subjects, objects, the
+prepositional objects the trigger lexicon names, passive agents, owners inside non-actor objects,
+places aimed at) and the date expressions and place attached to it. It knows the actors of the
+sentence but not the trigger lexicon: what the trigger means is the coder's business
+(:mod:`geopol.events.coder`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from geopol.actors.resolver import SentenceActors
+from geopol.events.modality import is_headline_infinitive
+from geopol.events.syntax import pobjs
+from geopol.events.triggers import Trigger
+from geopol.records import Actor, Place
+
+Token = Any
+Span = Any
+
+DEFAULT_TARGETS = ("dobj",)
+TARGET_PREPS = frozenset({"with", "to", "on", "against", "from"})
+"""Prepositions whose object is the target of an infinitive ("refused to meet *with* X")."""
+PLACE_PREPS = frozenset({"in", "at"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+WH_WORDS = frozenset({"who", "which", "that", "whom"})
+PLACE_TARGET_PREPS = frozenset({"in", "at", "on", "near", "against", "into", "across", "over", "outside"})
+OWNER_PREPS = frozenset({"of", "to", "with", "against", "on", "from", "for", "by", "toward", "towards"})
+
+
+@dataclass(frozen=True)
+class Arguments:
+    """The argument finder of one sentence."""
+
+    actors: SentenceActors
+    sentence: Span
+    unknown_targets: bool = True
+    """Allow the target ``---`` when the trigger's clause names no other actor (see :meth:`alone`)."""
+
+    def arguments(self, entry: Trigger, trigger: Token, verb: Token | None) -> tuple[list[Actor], list[Actor]]:
+        if verb is None:
+            return self.noun_arguments(entry, trigger)
+        passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if verb is trigger and verb.dep_ == "acl" and verb.tag_ == "VBN":
+            passive = [verb.head]  # "officials *accused* of ...": the noun is the one acted upon
+        if passive:
+            agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+            if not agents:
+                agents = [o for t in verb.subtree if t.dep_ in ("prep", "agent") and t.lower_ == "by"
+                          for o in pobjs(t)]
+            if verb is trigger:
+                targets = self.resolve_all(passive) or self.resolve_all(self.owners(passive))
+                return self.resolve_all(agents), targets
+            if trigger in passive:  # "evidence against X was presented by Y": the event noun is the subject
+                return self.resolve_all(agents), self.targets(entry, [trigger])
+        sources = self.resolve_all(self.subjects(verb))
+        heads = [verb] if verb is trigger else [verb, trigger]
+        targets = self.targets(entry, heads)
+        if not sources and trigger is not verb:
+            sources = self.noun_arguments(entry, trigger)[0]
+        return sources, targets
+
+    def noun_arguments(self, entry: Trigger, noun: Token) -> tuple[list[Actor], list[Actor]]:
+        sources: list[Actor] = []
+        between: list[Actor] = []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                sources.extend(self.resolve_all([child]))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                sources.extend(self.resolve_all(pobjs(child)))
+            elif child.dep_ == "prep" and child.lower_ in ("between", "among"):
+                between.extend(self.resolve_all(pobjs(child)))
+            elif child.dep_ == "prep" and child.lower_ == "of" and entry.visit:
+                sources.extend(self.resolve_all(pobjs(child)))
+            elif child.dep_ in ("compound", "amod", "nmod") and child.i < noun.i:
+                sources.extend(self.resolve_all([child]))
+        if between:
+            return between, []
+        return sources, self.targets(entry, [noun])
+
+    def subjects(self, verb: Token) -> list[Token]:
+        for _ in range(4):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+            if subjects:
+                if subjects[0].lower_ in WH_WORDS and verb.dep_ == "relcl":
+                    return [verb.head]
+                return subjects
+            if verb.dep_ == "relcl" or (verb.dep_ != "ROOT" and is_headline_infinitive(verb)):
+                return [verb.head]  # "... the country that signed", "Putin and Xi to discuss ..."
+            controller = [c for c in verb.head.children if c.dep_ in ("dobj", "dative")]
+            if verb.dep_ == "xcomp" and controller:  # "invited the president to visit": the object acts
+                return controller
+            outer = [c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
+            if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "against") and outer:
+                return outer  # "jailed a student *for helping* militants": the student helped
+            if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") or (verb.dep_ == "pcomp"):
+                verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
+                continue
+            if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
+                return [verb.head]
+            return []
+        return []
+
+    def targets(self, entry: Trigger, heads: Sequence[Token]) -> list[Actor]:
+        objects = [c for h in heads for c in h.children if c.dep_ == "dobj"]
+        objects += [o for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ in ("of", "in")
+                    for o in pobjs(c)]  # "pledged 50 billion euros in aid *to Ukraine*"
+        for spec in entry.targets or DEFAULT_TARGETS:
+            tokens: list[Token] = []
+            for head in (*heads, *(objects if spec != "dobj" else ())):
+                if spec == "dobj":
+                    tokens.extend(c for c in head.children if c.dep_ in ("dobj", "dative"))
+                else:
+                    tokens.extend(o for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == spec
+                                  for o in pobjs(c))
+            places = entry.visit or spec in PLACE_PREPS
+            actors = self.resolve_places(tokens) if places else self.resolve_all(tokens)
+            if not actors and not places:
+                actors = self.resolve_all(self.owners(tokens))
+            if actors:
+                return actors
+        return []
+
+    def alone(self, sources: list[Actor], anchor: Token) -> bool:
+        """No actor but the sources is named in the trigger's clause: the action has no known target.
+
+        Actors of a clause above it ("..., officials in Seoul said") are not candidates."""
+        countries = {s.country for s in sources}
+        for token in anchor.subtree:
+            if token.pos_ not in ("PROPN", "NOUN") or token.dep_ == "compound":
+                continue
+            if any(a.country not in countries for a in self.actors.resolve(token, remember=False)):
+                return False
+        return self.unknown_targets
+
+    def owners(self, tokens: Sequence[Token]) -> list[Token]:
+        """When the object is not an actor ("called for the withdrawal of Syrian forces"), the nearest
+        actor-like phrase inside it: its possessor or compound first, then its prepositional phrases."""
+        level = list(tokens)
+        for _ in range(3):
+            modifiers = [c for t in level for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
+            found = [c for c in modifiers if self.actors.resolve(c, remember=False)]
+            if found:
+                return found
+            level = [o for t in level for c in t.children if c.dep_ == "prep" and c.lower_ in OWNER_PREPS
+                     for o in pobjs(c)] + [  # "blocs *spearheaded by the US*"
+                     o for t in level for c in t.children if c.dep_ == "acl" for a in c.children
+                     if a.dep_ == "agent" for o in pobjs(a)]
+            found = [o for o in level if self.actors.resolve(o, remember=False)]
+            if found:
+                return found
+        return []
+
+    def resolve_all(self, heads: Iterable[Token]) -> list[Actor]:
+        actors: list[Actor] = []
+        for head in heads:
+            for token in self.actors.expand(head):
+                for actor in self.actors.resolve(token):
+                    if actor not in actors:
+                        actors.append(actor)
+        return actors
+
+    def resolve_places(self, heads: Iterable[Token]) -> list[Actor]:
+        """The countries of places ("visited Moscow" -> RUS, "in Aleppo" -> SYR)."""
+        places: list[Actor] = []
+        for head in heads:
+            codes = [a.country for a in self.resolve_all([head])] or self.place_countries(head, 0)
+            for code in codes:
+                actor = Actor(code, self.actors.lexicon.country_name(code), "country")
+                if code != "---" and actor not in places:
+                    places.append(actor)
+        return places
+
+    def place_countries(self, token: Token, depth: int) -> list[str]:
+        """The country of a gazetteer place named by a phrase: its head, a name beside it ("Syria's
+        second city Aleppo") or its "of" phrase ("the city of Mosul")."""
+        match = self.actors.places.get(token.i)
+        if match is not None:
+            return [match.entry.country]
+        if depth > 2:
+            return []
+        for child in token.children:
+            inner = [child] if child.dep_ in ("compound", "appos", "amod", "poss", "nmod") else []
+            if child.dep_ == "prep" and child.lower_ == "of":
+                inner = pobjs(child)
+            for item in inner:
+                found = [a.country for a in self.actors.resolve(item, remember=False)] or \
+                    self.place_countries(item, depth + 1)
+                if found:
+                    return found
+        return []
+
+    def place_targets(self, trigger: Token, verb: Token | None) -> list[Actor]:
+        heads = [trigger] if verb is None or verb is trigger else [trigger, verb]
+        tokens = [c for h in heads for c in h.children if c.dep_ == "dobj"]  # "shelled Kharkiv"
+        tokens += [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_TARGET_PREPS
+                   for o in pobjs(c)]
+        return self.resolve_places(tokens)
+
+    def embedded_targets(self, head: Token) -> list[Actor]:
+        """Who an appeal, demand or refusal is aimed at when it has no object of its own: the
+        subject of its clause ("demanded that *Togo* release") or the object of its infinitive
+        ("refused to meet *Belarus*")."""
+        for child in head.children:
+            if child.dep_ == "ccomp":
+                own = {a.country for a in self.resolve_all(c for c in head.children if c.dep_ == "nsubj")}
+                found = [a for a in self.resolve_all(c for c in child.children if c.dep_ in ("nsubj", "nsubjpass"))
+                         if a.country not in own]
+                if found:
+                    return found
+            if child.dep_ == "xcomp":
+                objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
+                objects += [o for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
+                            for o in pobjs(c)]
+                found = self.resolve_all(objects) or self.resolve_all(self.owners(objects))
+                if not found:  # "threatened to ban voting *in East Jerusalem*"
+                    found = self.place_targets(child, None)
+                if found:
+                    return found
+        # "demanded *the release of* X", "called *for the withdrawal of* Syrian forces"
+        objects = [c for c in head.children if c.dep_ == "dobj"]
+        objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
+        return self.resolve_all(self.owners(objects))
+
+    def dates(self, trigger: Token, verb: Token | None) -> tuple[str, ...]:
+        """DATE entities whose path up the tree reaches the trigger before any other verb; for an
+        event noun in a phrase that frames the clause ("*In his meeting* with Wang on Wednesday,
+        Putin said"), failing its own, those of the clause's verb."""
+        own = self.dates_at({trigger.i} | ({verb.i} if verb is not None else set()))
+        if own or verb is not None:
+            return own
+        node = trigger
+        while node.dep_ in ("pobj", "prep") and node.head is not node:
+            node = node.head
+        framed = node is not trigger and node.pos_ in ("VERB", "AUX") and trigger.i < node.i
+        return self.dates_at({node.i}) if framed else own
+
+    def dates_at(self, anchors: set[int]) -> tuple[str, ...]:
+        found: list[tuple[int, str]] = []
+        for ent in self.sentence.ents:
+            if ent.label_ not in ("DATE", "TIME"):
+                continue
+            node = ent.root
+            for steps in range(8):
+                if node.i in anchors:
+                    found.append((steps, str(ent.text)))
+                    break
+                if node.head is node or (node.pos_ in ("VERB", "AUX") and node is not ent.root):
+                    break
+                node = node.head
+        return tuple(text for _, text in sorted(found))
+
+    def place(self, trigger: Token, verb: Token | None) -> Place | None:
+        """Where the event happened: an "in"/"at" place of the trigger, its verb or the verb's object
+        ("signed an agreement *in Da Nang*")."""
+        heads = [h for h in (trigger, verb) if h is not None]
+        heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]
+        for head in heads:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                    continue
+                for obj in pobjs(prep):
+                    place = self.as_place(obj)
+                    if place is not None:
+                        return place
+        return None
+
+    def as_place(self, token: Token) -> Place | None:
+        found = self.actors.places.get(token.i)
+        if found is not None and found.supported:
+            return Place(str(token.doc[found.start:found.end].text), found.entry.country)
+        match = self.actors.names.get(token.i)
+        lexicon = self.actors.lexicon
+        if match is not None and match.entry.kind in ("country", "capital", "seat"):
+            name = token.doc[match.start:match.end].text
+            if match.entry.kind == "seat":
+                capitals = [c for c, code in lexicon.capitals.items() if code == match.entry.code[:3]]
+                name = capitals[0].title() if capitals else name
+            return Place(name, match.entry.code[:3])
+        if token.ent_type_ in PLACE_ENTS:
+            span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+            text = str(span.text) if span is not None else str(token.text)
+            country = None
+            for child in token.children:
+                inner = self.actors.names.get(child.i)
+                if child.dep_ in ("appos", "npadvmod", "conj") and inner is not None:
+                    country = inner.entry.code[:3]
+            return Place(text, country or lexicon.capitals.get(text.lower()))
+        return None
