@@ -4,10 +4,15 @@ A phrase is resolved from its head token outwards, in this order:
 
 1. a name from the lexicon (person on the event date, country, organisation,
    capital or seat as metonym for the government);
-2. a role noun or title ("lawmakers", "Foreign Minister") combined with the
+2. a phrase that names an actor through another (:mod:`geopol.actors.phrases`): "members of
+   Hamas", "supporters of X", "representatives from Japan", "the republic of Slovenia", "the
+   al-Qaeda network";
+3. a role noun or title ("lawmakers", "Foreign Minister") combined with the
    country or organisation attached to it ("Russian", "Russia's", "of Russia",
-   "at the ICC", "Beijing" as compound);
-3. the document's memory of who was named before (:class:`DocumentMemory`):
+   "at the ICC", "Beijing" as compound); of several role terms the one nearest the head wins,
+   the longest of those ("police officer" over "officer"), and a generic "leader" takes the role
+   of its modifier ("military leaders");
+4. the document's memory of who was named before (:class:`DocumentMemory`):
    surnames after full names, pronouns, "the two presidents".
 
 Everything returned is an :class:`~geopol.records.Actor`.
@@ -20,7 +25,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from geopol.actors import phrases
 from geopol.actors.lexicon import ActorLexicon, NameEntry, Role
+from geopol.actors.phrases import COLLECTIVE_WORDS, PEOPLE_ROLE, combine
 from geopol.places import PlaceMatch, longest_matches
 from geopol.records import Actor
 
@@ -35,15 +42,14 @@ GROUP_WORDS = frozenset({"side", "country", "nation", "leader", "president", "st
                          "neighbour", "neighbor", "power", "party", "delegation", "minister", "counterpart"})
 PEOPLE_WORDS = frozenset({"leader", "president", "minister", "counterpart"})
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
+GOVERNMENT_BODIES = frozenset({"administration", "government", "cabinet", "regime"})
+"""Bodies named after their leader: "the Obama administration" is the leader's government."""
 AFFILIATION_PREPS = frozenset({"of", "at", "from", "in"})
-COLLECTIVE_WORDS = frozenset({"group", "dozen", "hundred", "thousand", "ten", "million", "member", "some", "many",
-                              "most", "number", "majority", "team", "contingent", "batch", "wing", "faction",
-                              "score", "handful", "body", "band", "crowd", "unit", "one", "two", "three"})
-"""Heads that stand for the phrase after "of": "a group of Liberians", "dozens of journalists"."""
 STATELESS_ROLES = frozenset({"REB", "OPP", "CVL", "MED", "EDU", "BUS", "LAB", "REL", "HRI", "CRM", "REF", "HLH",
-                             "AGR"})
+                             "AGR", "NGO", "RAD"})
 """Roles an actor can have without a country (``---REB``: GUIDELINES.md); a bare "officials" or
 "troops" is not coded, since the country is usually just not named in that sentence."""
+__all__ = ["COLLECTIVE_WORDS", "DocumentMemory", "NameMatch", "SentenceActors", "match_names"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,11 +176,9 @@ class SentenceActors:
         group = self._numbered_group(token)
         if group:
             return group
-        if _lemma(token) in COLLECTIVE_WORDS:
-            members = [a for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
-                       for o in c.children if o.dep_ == "pobj" for a in self._resolve(o, depth + 1)]
-            if members:
-                return members
+        phrased = phrases.resolve_phrase(self, token, depth)
+        if phrased:
+            return phrased
         named = [a for c in token.children if c.dep_ == "appos" and c.i > token.i
                  for a in self._resolve(c, depth + 1) if a.kind == "person" and a.country != "---"]
         if named:
@@ -189,13 +193,13 @@ class SentenceActors:
                 return self._from_apposition(token, depth)
             if not countries:  # a titled person of no known country: "President Reagan" -> ---GOV
                 return self._from_apposition(token, depth) or [Actor("---" + role.role, _surface(token), "person")]
-            return [Actor(_combine(c, role, "").code, _surface(token), "person") for c in countries]
+            return [Actor(combine(c, role, "").code, _surface(token), "person") for c in countries]
         if role is None:
             return []
         if not countries:
             stateless = [Actor("---" + role.role, _phrase(token), "role")] if role.role in STATELESS_ROLES else []
             return self._from_apposition(token, depth) or stateless
-        return [_combine(country, role, _phrase(token)) for country in countries]
+        return [combine(country, role, _phrase(token)) for country in countries]
 
     def _preceding_party(self, pronoun: Token, depth: int) -> list[Actor]:
         """The country or organisation named last before a possessive "its"/"their" in its sentence."""
@@ -255,15 +259,30 @@ class SentenceActors:
     def role_of(self, token: Token) -> Role | None:
         """The role a head noun or a title before it carries ("Foreign Minister Wang Yi")."""
         tokens = [*_modifiers(token), token]
-        found = None
+        found: list[tuple[int, int, Role]] = []  # (end, size, role) of the longest term at each start
         for start in range(len(tokens)):
             for size in range(min(len(tokens) - start, self.lexicon.max_role_tokens), 0, -1):
                 key = tuple(_lemma(t) for t in tokens[start:start + size])
-                role = self.lexicon.roles.get(key) or self.lexicon.roles.get((*key[:-1], _singular(key[-1])))
+                role = self._role_term(key)
                 if role is not None:
-                    found = role
+                    if role.role != PEOPLE_ROLE or start + size == len(tokens):  # "Muslim leaders": not PPL
+                        found.append((start + size, size, role))
                     break
-        return found
+        if not found:
+            return None
+        # the term nearest the head wins, the longest of those ("police officer" over "officer")
+        end, _, best = max(found, key=lambda f: (f[0], f[1]))
+        if best.kind == "leader":  # "military leaders", "Islamist leaders": the modifier's role
+            qualifier = [r for e, _, r in found if e < end and r.role not in ("GOV", PEOPLE_ROLE)]
+            if qualifier:
+                return qualifier[-1]
+        return best
+
+    def _role_term(self, key: tuple[str, ...]) -> Role | None:
+        singular = (*key[:-1], _singular(key[-1]))
+        roles = self.lexicon.roles
+        return (roles.get(key) or roles.get(singular) or phrases.EXTRA_ROLES.get(key)
+                or phrases.EXTRA_ROLES.get(singular))
 
     def _countries_of(self, token: Token, depth: int) -> list[Actor]:
         found: list[Actor] = []
@@ -275,13 +294,19 @@ class SentenceActors:
                     found.append(actor)
             elif child.dep_ == "poss" and match is None:
                 found.extend(self._resolve(child, depth + 1))
+        if not found and _lemma(token) in GOVERNMENT_BODIES:  # "the Obama administration"
+            found = [Actor(a.code[:3], a.name, "country") for a in phrases.named_people(self, token)]
         if found:
-            return found
+            return phrases.without_regions(found)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS:
                 for obj in child.children:
                     if obj.dep_ == "pobj":
-                        found.extend(self._resolve(obj, depth + 1))
+                        resolved = self._resolve(obj, depth + 1)
+                        if not resolved and child.lower_ in ("of", "from") and depth < 3:
+                            # "members from *Kenya's* ruling party": the country of the body named
+                            resolved = [a for a in self._countries_of(obj, depth + 1) if a.kind != "person"]
+                        found.extend(resolved)
         return found
 
     def _numbered_group(self, token: Token) -> list[Actor]:
@@ -317,15 +342,6 @@ def _modifiers(token: Token) -> list[Token]:
     """The tokens of a noun phrase before its head, without determiners and punctuation."""
     start = token.left_edge.i
     return [t for t in token.doc[start:token.i] if t.dep_ not in ("det", "punct", "cc", "case", "prep")]
-
-
-def _combine(country: Actor, role: Role, phrase: str) -> Actor:
-    code = country.code
-    if country.kind == "role" and len(code) == 6 and code[:3].isalpha() and not code.startswith(("IGO", "NGO", "MNC")):
-        code = code[:3]  # "a professor at *Moscow* State University": the capital gives the country only
-    if code.startswith(("IGO", "NGO", "MNC")) or len(code) > 3:
-        return Actor(code, phrase or country.name, "role")
-    return Actor(code + role.role, phrase or country.name, "role")
 
 
 def _phrase(token: Token) -> str:

@@ -29,6 +29,7 @@ PLACE_PREPS = frozenset({"in", "at"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 PLACE_TARGET_PREPS = frozenset({"in", "at", "on", "near", "against", "into", "across", "over", "outside"})
+CONDITION_MARKS = frozenset({"unless", "if"})
 OWNER_PREPS = frozenset({"of", "to", "with", "against", "on", "from", "for", "by", "toward", "towards"})
 
 
@@ -45,6 +46,9 @@ class Arguments:
         if verb is None:
             return self.noun_arguments(entry, trigger)
         passive = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        if not passive and verb is trigger and any(c.dep_ == "auxpass" for c in verb.children) \
+                and any(c.dep_ == "agent" for c in verb.children):
+            passive = self.subjects(verb)  # "were *released* by X" in a clause that shares its subject
         if verb is trigger and verb.dep_ == "acl" and verb.tag_ == "VBN":
             passive = [verb.head]  # "officials *accused* of ...": the noun is the one acted upon
         if passive:
@@ -117,6 +121,8 @@ class Arguments:
                 else:
                     tokens.extend(o for c in head.children if c.dep_ in ("prep", "dative") and c.lower_ == spec
                                   for o in pobjs(c))
+                    if spec == "to":  # "gave *Tanzania* a grant": the indirect object
+                        tokens.extend(c for c in head.children if c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"))
             places = entry.visit or spec in PLACE_PREPS
             actors = self.resolve_places(tokens) if places else self.resolve_all(tokens)
             if not actors and not places:
@@ -224,7 +230,39 @@ class Arguments:
         # "demanded *the release of* X", "called *for the withdrawal of* Syrian forces"
         objects = [c for c in head.children if c.dep_ == "dobj"]
         objects += [o for c in head.children if c.dep_ == "prep" and c.lower_ == "for" for o in pobjs(c)]
-        return self.resolve_all(self.owners(objects))
+        return self.resolve_all(self.owners(objects)) or self.conditional_targets(head)
+
+    def purpose_targets(self, heads: Sequence[Token]) -> list[Actor]:
+        """Whom a protest is aimed at, from the clause that says what for: "staged demonstrations
+        *to demand reforms by the government*", "blocked roads *demanding that X resign*"."""
+        own = {a.country for h in heads for a in self.resolve_all(c for c in h.children if c.dep_ == "nsubj")}
+        for head in heads:
+            for clause in head.children:
+                if clause.dep_ not in ("advcl", "xcomp", "acl") or clause.pos_ not in ("VERB", "AUX"):
+                    continue
+                objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
+                objects += [o for c in clause.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}
+                            for o in pobjs(c)]
+                found = self.resolve_all(objects) or self.resolve_all(self.owners(objects)) \
+                    or self.embedded_targets(clause)
+                found = [a for a in found if a.country not in own]
+                if found:
+                    return found
+        return []
+
+    def conditional_targets(self, head: Token) -> list[Actor]:
+        """Who must meet the condition of a threat: the subject of its "unless"/"if" clause
+        ("threatened to launch an offensive *unless Kabul* accepted its terms")."""
+        own = {a.country for a in self.resolve_all(c for c in head.children if c.dep_ == "nsubj")}
+        for token in head.subtree:
+            if token.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS
+                                                for c in token.children):
+                continue
+            found = [a for a in self.resolve_all(c for c in token.children if c.dep_ in ("nsubj", "nsubjpass"))
+                     if a.country not in own]
+            if found:
+                return found
+        return []
 
     def dates(self, trigger: Token, verb: Token | None) -> tuple[str, ...]:
         """DATE entities whose path up the tree reaches the trigger before any other verb; for an

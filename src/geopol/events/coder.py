@@ -30,9 +30,11 @@ from geopol.events.codes import (
     NO_UNKNOWN_TARGET_ROOTS,
     PLACE_TARGET_ROOTS,
     SPECIALISED_BY_ACTION,
+    VIOLENT_ROOTS,
     action_code,
     cooperation_domain,
     intent_code,
+    yield_code,
 )
 from geopol.events.modality import (
     REPORTING,
@@ -65,7 +67,7 @@ LIGHT_VERBS = frozenset({
 })
 """Verbs that carry little meaning of their own: their noun object names the event."""
 
-RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain"})
+RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain", "face"})
 """Verbs whose object comes *from* someone: "received weapons from Y" is Y giving weapons."""
 DEMAND_REPORTING = REPORTING | frozenset({"declare", "insist", "reiterate", "stress", "repeat", "conclude"})
 """Reporting verbs whose "X must do Y" clause is a demand on X (CAMEO 10x)."""
@@ -76,9 +78,27 @@ ACCORD_VERBS = frozenset({"agree", "concur"})
 MILITARY_SUBJECT_CODES = {"withdraw": "087", "leave": "087"}
 """Intransitive verbs whose meaning depends on a military subject: "the troops withdrew" is a
 military de-escalation (087), "the ambassador withdrew" is not."""
+ACCEDE_VERBS = frozenset({"concede", "bow", "yield", "give", "agree", "accede", "cave", "submit", "succumb",
+                          "respond"})
+"""Verbs that yield when their "to" object is a demand: "bowed to demands from the unions"."""
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "pressure", "ultimatum", "condition", "appeal", "plea"})
+REQUEST_NOUNS = DEMAND_NOUNS | frozenset({"proposal", "offer", "invitation", "bid", "initiative", "plan"})
+"""Nouns that stand for an action asked or offered: what is rejected or accepted is that action
+("rejected calls *for new sanctions*", "a request *to extradite*")."""
 IN_LIGHT_VERBS = frozenset({"engage", "participate", "take", "join", "involve", "take part"})
 """Verbs whose event noun follows "in": "engaged the troops in a firefight", "took part in talks"."""
 UNKNOWN = Actor("---", "", "unknown")
+AGENT_NOUNS = frozenset({
+    "agency", "group", "organization", "organisation", "committee", "forum", "union", "association",
+    "network", "movement", "coalition", "front", "body", "commission", "federation", "society",
+    "foundation", "charity", "gunman", "attacker", "assailant", "bomber", "kidnapper", "hijacker",
+    "militia", "faction", "wing", "cell", "brigade", "campaigner", "watchdog", "monitor"})
+"""Nouns that name an actor even when the resolver cannot place it: "an aid agency appealed to
+X" is an appeal by ``---``."""
+ATTACK_ENTS = frozenset({"ORG", "NORP"})
+WEAPON_WORDS = frozenset({"bomb", "explosion", "blast", "mine", "rocket", "missile", "shell", "grenade",
+                          "drone", "device", "mortar", "shelling", "fire", "gunfire", "sniper", "bullet"})
+"""Inanimate means of violence as subjects: "a roadside bomb killed two soldiers" (by ``---``)."""
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "four-way", "quadrilateral", "joint"})
 
 
@@ -137,9 +157,10 @@ class SentenceCoder:
         for clause in verb.children:
             if clause.dep_ != "ccomp" or not is_obligation(clause):
                 continue
-            sources = self.args.resolve_all(self.args.subjects(verb))
             targets = self.args.resolve_all(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
-            if not sources or not targets or {t.country for t in targets} & {s.country for s in sources}:
+            sources = self.args.resolve_all(self.args.subjects(verb)) or (
+                self._unnamed_sources("100", verb)[0] if any(t.country != "---" for t in targets) else [])
+            if not sources or not targets or any(_same_side(s, t) for s in sources for t in targets):
                 continue
             action = self._action_of(clause, 0)
             if clause.lemma_ == "need":
@@ -158,7 +179,9 @@ class SentenceCoder:
             if received is not None:
                 yield from received
                 return
-        if lemma in LIGHT_VERBS:
+        specific = self.triggers.verb(lemma, particles(verb), object_lemmas(verb, objects))
+        if lemma in LIGHT_VERBS and not (specific is not None and specific.objects):
+            # a verb+object entry ("offer+concession", "lodge+protest") is more specific than the noun
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "talks were held"
             for obj in (*objects, *of_objects(objects), *passive):  # "held *a round of talks*", "gave $5m *of aid*"
                 noun, entry = self._noun_entry(obj)
@@ -179,7 +202,12 @@ class SentenceCoder:
                             entry, targets = replace(entry, flags=entry.flags - {"mutual"}), engaged
                         yield from self._emit(entry, noun, verb, "light-verb-in", (sources, targets))
                         return
-        entry = self.triggers.verb(lemma, particles(verb), object_lemmas(verb, objects))
+        if lemma in ACCEDE_VERBS:
+            acceded = self._accede(verb, used)
+            if acceded is not None:
+                yield from acceded
+                return
+        entry = specific
         if entry is None:
             return
         if "intent" in entry.flags and any(self._is_trigger(c) for c in verb.children if c.dep_ == "xcomp"):
@@ -198,12 +226,32 @@ class SentenceCoder:
         if not givers or not objects:
             return None
         noun, entry = self._noun_entry(objects[0])
+        if lemma_of(verb) == "accept" and entry is not None and (
+                entry.code[:2] in ("02", "10") or lemma_of(noun) in REQUEST_NOUNS):
+            return None  # "accepted demands from X" yields to X (coded on the verb); "received" or
+            # "faced demands from X" is X's demand
         sources = self.args.resolve_all(givers)
         targets = self.args.resolve_all(self.args.subjects(verb))
         if entry is None or not sources or not targets:
             return None
         used.update((objects[0].i, noun.i))
         return self._emit(entry, noun, verb, "received-from", (sources, targets))
+
+    def _accede(self, verb: Token, used: set[int]) -> Iterator[CodedEvent] | None:
+        """ "X bowed/conceded/agreed *to demands from Y* (to do Z)": X yields to Y (08x, by Z)."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for noun in pobjs(prep):
+                if lemma_of(noun) not in DEMAND_NOUNS:
+                    continue
+                entry = Trigger(self._verb_lemma(verb), "", frozenset(), "VERB", "080", ("from", "by"),
+                                frozenset(), "grammar")
+                sources = self.args.resolve_all(self.args.subjects(verb))
+                targets = self.args.noun_arguments(entry, noun)[0] or self.args.targets(entry, [noun])
+                used.add(noun.i)
+                return self._emit(entry, noun, verb, "accede", (sources, targets))
+        return None
 
     def _verb_lemma(self, verb: Token) -> str:
         """The verb's lemma, mended where the tagger's lemma is unknown but a regular form of the
@@ -272,12 +320,19 @@ class SentenceCoder:
         sources, targets = arguments if arguments is not None else self.args.arguments(entry, trigger, verb)
         anchor = verb if verb is not None else trigger
         outer = self._outer_trigger(anchor)
-        if verb is not None and outer is not None and outer.code.startswith("112"):
-            return  # "accused X of violating the ceasefire": the accusation is the event
+        if verb is not None and outer is not None and (outer.code.startswith("112") or outer.code[:2] == "17"):
+            return  # "accused X *of violating* the ceasefire", "jailed X *for helping* rebels": the
+            # accusation or the punishment is the event, the act is its grounds
+        if verb is not None and self._claimed(anchor):
+            return  # "the US claimed (that) ISIL had attacked Iraq": the claim is the event (112, 015)
+        if entry.code[:2] in ("02", "10") and self._purpose_of_protest(anchor):
+            return  # "staged rallies *to demand* reforms": the protest is the event (14x), the demand its aim
         state = modality(anchor)
         if state == "asserted" and trigger is not anchor:
             state = modality(trigger)
         code, targets = self._specialise(entry, trigger, verb, sources, targets)
+        if not sources and verb is not None and any(t.country != "---" for t in targets):
+            sources, code = self._unnamed_sources(code, verb)
         if state == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(anchor) and targets:
             code, state = action_code("12", code) or "120", "asserted"
         if state == "intended" and self._inside_demand(anchor):
@@ -294,8 +349,13 @@ class SentenceCoder:
         # an action inside the complement of another trigger of its root ("criticised Y for making critical
         # remarks") is coded by that trigger, not again with an unknown target
         nested = outer is not None and outer.code[:2] == code[:2] and "intent" not in outer.flags
+        # "bombarded the city, *killing* eight people": the toll of the attack, not another attack
+        toll = code[:2] in VIOLENT_ROOTS and anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG" \
+            and self._violent_trigger(anchor.head)
         for source, target in self._pairs(entry, sources, targets, multilateral, anchor):
             if target is UNKNOWN and (code[:2] in NO_UNKNOWN_TARGET_ROOTS or "intent" in entry.flags or nested):
+                continue
+            if toll and target.country == "---":
                 continue
             yield CodedEvent(source, target, code, trigger.text, trigger.i, f"{rule}:{entry.origin.rsplit('/', 1)[-1]}",
                              state, date_texts, future, place)
@@ -313,6 +373,9 @@ class SentenceCoder:
             military = MILITARY_SUBJECT_CODES.get(entry.lemma)
             if military and not entry.objects and any(self._is_military(t) for t in self.args.subjects(verb)):
                 code = military
+        if code == "080":  # "accepted demands *to release* the hostages": 084
+            action = self._embedded_action(trigger, verb, depth=0)
+            code = (yield_code(action) if action else None) or code
         if "intent" in entry.flags and code == entry.code:
             # "pledged *support*", "agreed *to a ceasefire*": the promise of that action (03x)
             action = self._embedded_action(trigger, verb, depth=0)
@@ -326,9 +389,54 @@ class SentenceCoder:
         if (code[:2] in SPECIALISED_BY_ACTION or code[:2] == "11") and not targets:
             # "demanded that *Togo* release", "alleged that *Paris* played a role"
             targets = self.args.embedded_targets(verb if verb is not None else trigger)
+        if code[:2] == "14" and not targets:
+            heads = [h for h in (verb, trigger) if h is not None]  # "blocked roads *demanding* ..."
+            targets = self.args.purpose_targets([*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")])
         if code[:2] in PLACE_TARGET_ROOTS and not targets:
             targets = self.args.place_targets(trigger, verb)
         return code, targets
+
+    def _unnamed_sources(self, code: str, verb: Token) -> tuple[list[Actor], str]:
+        """Who acted when the clause names no actor as the subject: the author of the attack the
+        victims fell in ("were killed *in an Israeli air strike*": ISR, and the strike's code), or
+        ``---`` for violence by an unnamed hand ("were killed", "a roadside bomb killed") and for
+        an actor the lexicons cannot place ("an aid agency appealed to ...")."""
+        violent = code[:2] in VIOLENT_ROOTS
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            if not violent or any(c.dep_ == "agent" for c in verb.children):
+                return [], code
+            for prep in verb.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
+                    for noun in pobjs(prep):
+                        attack = self._attack(noun, code)
+                        if attack is not None:
+                            return attack
+            launched = self.args.resolve_places(o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                                                for o in pobjs(c))  # "rockets were fired *from Gaza*"
+            return (launched or [UNKNOWN]), code
+        subjects = self.args.subjects(verb)
+        if not subjects or any(s.pos_ not in ("NOUN", "PROPN") for s in subjects):
+            return [], code
+        for subject in subjects:
+            attack = self._attack(subject, code) if violent else None
+            if attack is not None:
+                return attack
+            agent = lemma_of(subject) in AGENT_NOUNS or (subject.ent_type_ in ATTACK_ENTS and subject.ent_iob_ == "I")
+            if not agent and not (violent and self.triggers.noun(lemma_of(subject), ()) is None
+                                  and subject.pos_ == "NOUN" and self._weapon(subject)):
+                return [], code
+        return [UNKNOWN], code
+
+    def _attack(self, noun: Token, code: str) -> tuple[list[Actor], str] | None:
+        """An attack noun as the means of a violent act: its author (or ``---``) and its code."""
+        entry = self._noun_entry(noun)[1]
+        if entry is None or entry.code[:2] not in VIOLENT_ROOTS:
+            return None
+        sources = self.args.noun_arguments(entry, noun)[0]
+        return (sources or [UNKNOWN]), (entry.code if code.endswith("0") else code)
+
+    def _weapon(self, noun: Token) -> bool:
+        return lemma_of(noun) in WEAPON_WORDS
 
     def _refined(self, code: str, verb: Token) -> str:
         """A verb coded from its object takes the object's more specific code of the same root
@@ -377,6 +485,46 @@ class SentenceCoder:
                 return self.triggers.verb(self._verb_lemma(node), particles(node), [])
         return None
 
+    def _violent_trigger(self, verb: Token) -> bool:
+        entry = self.triggers.verb(self._verb_lemma(verb), particles(verb), object_lemmas(verb, [
+            c for c in verb.children if c.dep_ == "dobj"]))
+        if entry is None and self._verb_lemma(verb) in LIGHT_VERBS:  # "launched an air strike, killing ..."
+            entry = next((e for o in verb.children if o.dep_ == "dobj" if (e := self._noun_entry(o)[1])), None)
+        return entry is not None and entry.code[:2] in VIOLENT_ROOTS
+
+    def _claimed(self, anchor: Token) -> bool:
+        """Whether ``anchor`` is the content of a claim or allegation coded as an event of its own."""
+        node = anchor
+        for _ in range(3):
+            if node.dep_ not in ("ccomp", "conj") or node.head is node:
+                return False
+            complement, node = node.dep_ == "ccomp", node.head
+            if complement:  # "claimed that X attacked (and took) ..."
+                entry = self.triggers.verb(self._verb_lemma(node), particles(node), [])
+                return entry is not None and entry.code[:3] in ("112", "015")
+        return False
+
+    def _purpose_of_protest(self, anchor: Token) -> bool:
+        """Whether ``anchor`` is the purpose of a protest: the infinitive or participle of a protest
+        verb or noun ("blocked roads *demanding* ...", "a hunger strike *to demand* ...")."""
+        node = anchor
+        for _ in range(3):
+            if node.dep_ not in ("advcl", "acl", "xcomp", "pcomp", "prep", "conj") or node.head is node:
+                return False
+            node = node.head
+            heads = [node, *(c for c in node.children if c.dep_ == "dobj")]
+            for head in heads:
+                if head.pos_ in ("NOUN", "PROPN"):
+                    entry = self._noun_entry(head)[1]
+                else:
+                    entry = self.triggers.verb(self._verb_lemma(head), particles(head), [])
+                    if entry is None and self._verb_lemma(head) in LIGHT_VERBS | IN_LIGHT_VERBS:
+                        entry = next((e for o in head.children if o.dep_ in ("dobj", "pobj")
+                                      if (e := self._noun_entry(o)[1]) is not None), None)
+                if entry is not None and entry.code[:2] == "14":
+                    return True
+        return False
+
     def _inside_demand(self, token: Token) -> bool:
         for _ in range(4):
             if token.i in self.demanded:
@@ -391,7 +539,7 @@ class SentenceCoder:
         clause ("urged X *to send* troops"), its "for"/"to" object ("called *for talks*") or its
         object noun ("demanded *the release*")."""
         heads = [verb, trigger] if verb is not None and verb is not trigger else [trigger]
-        for dependency in (("xcomp", "ccomp"), ("prep",), ("dobj",)):
+        for dependency in (("xcomp", "ccomp", "acl"), ("prep",), ("dobj",)):
             for head in heads:
                 for child in head.children:
                     if child.dep_ not in dependency:
@@ -407,6 +555,10 @@ class SentenceCoder:
         if token.dep_ == "prep":
             return next((c for o in pobjs(token) if (c := self._action_of(o, depth)) is not None), None)
         if token.pos_ in ("NOUN", "PROPN"):
+            if lemma_of(token) in REQUEST_NOUNS and depth < 2:
+                asked = self._embedded_action(token, None, depth + 1)
+                if asked is not None or lemma_of(token) == "call":  # "calls for X", never a phone call
+                    return asked
             entry = self._noun_entry(token)[1]
             if entry is None:  # "pledged 50 billion euros *in aid*", "$5m *of aid*"
                 inner = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for o in pobjs(c)]
@@ -440,7 +592,7 @@ class SentenceCoder:
                 candidates = [*candidates, *((t, s) for s in sources for t in targets)]
         elif entry.mutual and len(sources) >= 2:
             candidates = permutations(sources, 2)
-        elif not entry.mutual and not entry.visit and self.args.alone(sources, anchor):
+        elif not entry.mutual and not entry.visit and anchor.pos_ != "NOUN" and self.args.alone(sources, anchor):
             candidates = [(s, UNKNOWN) for s in sources]
         else:
             candidates = []
@@ -451,6 +603,15 @@ class SentenceCoder:
             seen.add(key)
             yield source, target
 
+
+
+def _same_side(one: Actor, other: Actor) -> bool:
+    """Two actors of one country that speak for each other: the country and its government, not its
+    rebels or opposition ("Rwandan rebels said the Rwandan government must ...")."""
+    if one.country != other.country:
+        return False
+    roles = {one.code[len(one.country):len(one.country) + 3], other.code[len(other.country):len(other.country) + 3]}
+    return len(roles - {"", "GOV", "MIL", "LEG"}) == 0 or one.code == other.code
 
 
 def _has_that_clause(verb: Token) -> bool:

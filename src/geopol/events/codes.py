@@ -10,12 +10,14 @@ from geopol.events.syntax import lemma_of, pobjs
 
 Token = Any
 
-INTENT_BY_ROOT = {"04": "036", "05": "030", "06": "031", "07": "033", "08": "035",
+INTENT_BY_ROOT = {"04": "036", "05": "030", "06": "031", "07": "033", "08": "035", "14": "133",
                   "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 INTENT_SPECIFIC = {"061": "0311", "062": "0312", "063": "0313", "064": "0314",
                    "071": "0331", "072": "0332", "073": "0333", "074": "0334",
                    "081": "0351", "083": "0353", "085": "0354", "086": "0355", "087": "0356",
-                   "163": "1312", "161": "1313", "195": "1384", "190": "1384"}
+                   "163": "1312", "161": "1313", "162": "1311", "164": "134", "165": "135", "166": "136",
+                   "172": "132", "1721": "1321", "1722": "1322", "1723": "1323", "1724": "1324",
+                   "191": "1381", "192": "1382", "195": "1384", "190": "1384"}
 
 REQUEST_SUFFIXES = {"061": "11", "062": "12", "063": "13", "064": "14", "06": "1", "05": "2",
                     "071": "31", "072": "32", "073": "33", "074": "34", "07": "3",
@@ -39,6 +41,8 @@ COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 PLACE_TARGET_ROOTS = frozenset({"08", "14", "15", "17", "18", "19", "20"})
 """Protests, shows of force and attacks with no actor as target are aimed at the country of the
 place they happen in ("protested in Beijing", "shelled Kharkiv", "exercises near Alaska")."""
+VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+"""Violence: an attack whose author the text does not name is still an event (by ``---``)."""
 HOSTILE_ROOTS = frozenset({"11", "12", "13", "14", "15", "16", "17", "18", "19", "20"})
 """Conflictual roots: an event noun of these with a national adjective is an event by that nation
 ("Israeli air strikes"); cooperative nouns so modified are often background ("Chinese investments")."""
@@ -54,12 +58,28 @@ def action_code(root: str, action: str) -> str | None:
     return None
 
 
+YIELD_TO_DEMAND = {"104": "083", "1041": "0831", "1042": "0832", "1043": "0833", "1044": "0834",
+                   "1051": "081", "1052": "082", "1053": "084", "1054": "085", "1055": "086", "1056": "087"}
+"""What yielding to a demand does (08x), by the demand's code (10x): the mirror of REQUEST_SUFFIXES."""
+
+
+def yield_code(action: str) -> str | None:
+    """The code of yielding (08x) to a demand or request for an action coded ``action``."""
+    if action[:2] == "08":
+        return action
+    for size in (4, 3):
+        if action[:size] in YIELD_TO_DEMAND:
+            return YIELD_TO_DEMAND[action[:size]]
+    return None
+
+
 def intent_code(code: str) -> str | None:
     """The CAMEO 'express intent' code for a planned action, or None when there is none."""
     if code[:2] in ("01", "02", "03"):
         return code
-    if code in INTENT_SPECIFIC:
-        return INTENT_SPECIFIC[code]
+    for size in (4, 3):
+        if code[:size] in INTENT_SPECIFIC:
+            return INTENT_SPECIFIC[code[:size]]
     return INTENT_BY_ROOT.get(code[:2])
 
 NO_UNKNOWN_TARGET_ROOTS = frozenset({"01", "02"})

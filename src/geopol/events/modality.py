@@ -21,6 +21,7 @@ INTENT_HEADS = frozenset({
     "pledge", "vow", "decide", "offer", "commit", "wish", "propose", "schedule", "set", "due",
     "ready", "willing", "determine", "resolve", "look", "go", "attempt", "try", "strive", "mean",
     "eager", "poise", "confirm", "announce", "consider", "need", "vote", "move", "swear",
+    "prepared", "determined", "committed", "poised", "scheduled", "expected",
 })
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "invite", "request", "press", "push", "encourage", "appeal",
                           "demand", "tell", "advise", "order", "pressure", "persuade", "implore", "beg"})

@@ -1,0 +1,130 @@
+"""Who acts and who is acted upon where the clause does not say it plainly: conditions of threats,
+unnamed attackers, yielding to demands, what a rejected request asked for, whom a protest is aimed
+at. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+from tests.events.test_coder import code, roots
+
+from geopol.pipeline import Pipeline
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Pakistan threatened to launch a new offensive unless Kabul accepted its terms.", ("PAK", "13", "AFG")),
+    ("Russia threatened to suspend the talks if the United States deploys new missiles in Poland.",
+     ("RUS", "13", "USA")),
+])
+def test_threat_is_aimed_at_whoever_must_meet_its_condition(pipeline: Pipeline, text: str,
+                                                           expected: tuple[str, str, str]) -> None:
+    assert expected in roots(pipeline, text)
+
+
+def test_victims_of_a_named_attack_take_its_author(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Three Ukrainian soldiers were killed in a Russian drone strike near Kherson on Monday.")
+    assert ("RUS", "195", "UKRMIL") in found
+
+
+def test_violence_by_an_unnamed_hand_has_an_unknown_source(pipeline: Pipeline) -> None:
+    assert ("---", "18", "CAN") in roots(pipeline, "A roadside bomb killed two Canadian soldiers in Kandahar.")
+    assert ("---", "19", "FRA") in roots(pipeline, "A French journalist was shot dead in Aleppo on Tuesday.")
+
+
+def test_rockets_fired_from_a_place_come_from_its_country(pipeline: Pipeline) -> None:
+    assert ("LBN", "19", "ISR") in roots(pipeline, "Two Israeli farmers were killed by rockets fired from Lebanon.") | \
+        roots(pipeline, "Rockets were fired at Israel from Lebanon on Sunday.")
+
+
+def test_unknown_victims_of_unknown_attackers_are_not_an_event(pipeline: Pipeline) -> None:
+    assert roots(pipeline, "Four people were killed overnight.") == set()
+
+
+def test_unplaced_organisation_acting_on_a_known_target_is_unknown(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "An international relief agency appealed to the Ethiopian government to reopen the border.")
+    assert ("---", "02", "ETH") in found
+
+
+def test_pronoun_subject_that_cannot_be_resolved_is_not_made_unknown(pipeline: Pipeline) -> None:
+    assert roots(pipeline, "They criticised the Ethiopian government.") == set()
+
+
+def test_yielding_to_demands_targets_who_demanded(pipeline: Pipeline) -> None:
+    found = code(pipeline, "The Malian junta conceded to demands from Tuareg rebels to hold talks.")
+    assert ("MLIGOV", "080", "---REB") in found
+
+
+def test_accepting_demands_is_yielding_not_receiving_a_demand(pipeline: Pipeline) -> None:
+    found = code(pipeline, "The Thai government accepted demands from Cambodian officials to release the fishermen.")
+    assert ("THAGOV", "0841", "KHMGOV") in found
+    assert not any(c.startswith("10") for _, c, _ in found)
+
+
+def test_refusing_to_meet_demands_to_release_is_a_refusal_to_release(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Spain would not meet the Moroccan demands to release the prisoners.")
+    assert ("ESP", "1243", "MAR") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Japan rejected a Chinese request to extradite the activist.", ("JPN", "1213", "CHN")),
+    ("Hungary rejected calls by the European Union for talks with Serbia.", ("HUN", "125", "IGOEUREEC")),
+])
+def test_rejected_request_is_coded_by_what_it_asked_for(pipeline: Pipeline, text: str,
+                                                         expected: tuple[str, str, str]) -> None:
+    assert expected in code(pipeline, text)
+
+
+def test_rejected_call_is_never_a_phone_call(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Hungary rejected calls by the European Union for a new approach.")
+    assert ("HUN", "120", "IGOEUREEC") in found
+
+
+def test_protest_is_aimed_at_whom_its_purpose_names(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Thousands of Kenyan students staged demonstrations to demand the resignation of "
+                            "the Ugandan president.")
+    assert ("KEN", "14", "UGA") in found
+
+
+def test_gift_to_an_indirect_object(pipeline: Pipeline) -> None:
+    assert ("FIN", "07", "TZA") in roots(pipeline, "Finland gave Tanzania a grant of 40 million euros last year.")
+
+
+def test_verb_with_its_own_object_entry_beats_the_light_verb_noun(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Vietnam offered concessions to Cambodia on the border.")
+    assert ("VNM", "035", "KHM") in found
+
+
+def test_being_prepared_to_act_is_an_intention(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Canada is prepared to lift sanctions on Cuba.")
+    assert ("CAN", "0354", "CUB") in found
+
+
+def test_rebels_saying_the_government_must_act_is_a_demand(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Sudanese rebels said the Sudanese government must release all political prisoners.")
+    assert ("SDN", "10", "SDN") in found
+
+
+def test_planned_martial_law_is_a_threat_of_it(pipeline: Pipeline) -> None:
+    found = code(pipeline, "The Thai army is prepared to impose martial law on Bangkok.")
+    assert any(c == "1324" for _, c, _ in found)
+
+
+def test_what_a_claim_says_was_done_is_the_claim_not_another_event(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Chad claimed that Boko Haram had attacked Niger and seized the town of Diffa.")
+    assert ("TCD", "11", "NGA") in found or any(r[:2] == ("TCD", "11") for r in found)
+    assert not any(c in ("19", "17") for _, c, _ in found)
+
+
+def test_the_grounds_of_a_sentence_are_not_an_event(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "A Moroccan court jailed a Belgian activist for helping smugglers reach Spain.")
+    assert ("MAR", "17", "BEL") in found
+    assert not any(c == "07" for _, c, _ in found)
+
+
+def test_the_toll_of_an_attack_is_not_a_second_attack_on_unknown_victims(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Rebels shelled the outskirts of Donetsk overnight, killing at least six people.")
+    assert not any(t.startswith("---") for _, _, t in found)
+    assert any(c.startswith("19") and t == "UKR" for _, c, t in found)
+
+
+def test_event_noun_without_a_target_is_not_coded_with_an_unknown_one(pipeline: Pipeline) -> None:
+    assert roots(pipeline, "Pakistan's assistance reached the flooded districts on Monday.") == set()
