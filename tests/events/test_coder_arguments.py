@@ -128,3 +128,7 @@ def test_the_toll_of_an_attack_is_not_a_second_attack_on_unknown_victims(pipelin
 
 def test_event_noun_without_a_target_is_not_coded_with_an_unknown_one(pipeline: Pipeline) -> None:
     assert roots(pipeline, "Pakistan's assistance reached the flooded districts on Monday.") == set()
+
+
+def test_place_of_the_object_gives_the_target(pipeline: Pipeline) -> None:
+    assert ("SRB", "0813", "XKX") in code(pipeline, "Serbia lifted a night curfew in Kosovo on Sunday.")

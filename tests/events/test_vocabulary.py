@@ -74,7 +74,7 @@ def test_investigations_and_accusations(pipeline: Pipeline, text: str, event: tu
     ("Hundreds of Egyptian students staged a sit-in outside the Israeli embassy.", ("EGYEDU", "141", "ISRGOV")),
     # 15 force posture
     ("The Philippines put its armed forces on high alert after China's move.", ("PHL", "152", "PHLMIL")),
-    ("Russia called up reservists near the Finnish border.", ("RUS", "154", "---")),
+    ("Russia called up reservists near the Finnish border.", ("RUS", "154", "FIN")),
     ("North Korea conducted a missile test on Friday.", ("PRK", "150", "---")),
     # 16 reduced relations, 17 administrative coercion
     ("Hungary withdrew its ambassador from Ukraine.", ("HUN", "161", "UKR")),

@@ -205,6 +205,8 @@ class Arguments:
         tokens = [c for h in heads for c in h.children if c.dep_ == "dobj"]  # "shelled Kharkiv"
         tokens += [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in PLACE_TARGET_PREPS
                    for o in pobjs(c)]
+        tokens += [o for h in heads for d in h.children if d.dep_ == "dobj" for c in d.children
+                   if c.dep_ == "prep" and c.lower_ in PLACE_TARGET_PREPS for o in pobjs(c)]  # "a curfew *in X*"
         return self.resolve_places(tokens)
 
     def embedded_targets(self, head: Token) -> list[Actor]:
@@ -243,11 +245,11 @@ class Arguments:
                 objects = [c for c in clause.children if c.dep_ in ("dobj", "dative")]
                 objects += [o for c in clause.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS | {"for"}
                             for o in pobjs(c)]
-                found = self.resolve_all(objects) or self.resolve_all(self.owners(objects)) \
-                    or self.embedded_targets(clause)
-                found = [a for a in found if a.country not in own]
-                if found:
-                    return found
+                for found in (self.resolve_all(objects), self.resolve_all(self.owners(objects)),
+                              self.embedded_targets(clause)):
+                    found = [a for a in found if a.country not in own]
+                    if found:
+                        return found
         return []
 
     def conditional_targets(self, head: Token) -> list[Actor]:

@@ -36,6 +36,7 @@ from geopol.events.codes import (
     intent_code,
     yield_code,
 )
+from geopol.events.lookup import IN_LIGHT_VERBS, LIGHT_VERBS, TriggerLookup
 from geopol.events.modality import (
     REPORTING,
     has_future_aux,
@@ -50,7 +51,6 @@ from geopol.events.syntax import (
     of_objects,
     particles,
     pobjs,
-    regular_lemmas,
 )
 from geopol.events.triggers import Trigger, TriggerLexicon
 from geopol.records import Actor, Place
@@ -58,14 +58,6 @@ from geopol.records import Actor, Place
 Token = Any
 Span = Any
 
-LIGHT_VERBS = frozenset({
-    "have", "hold", "pay", "make", "conduct", "give", "express", "launch", "issue", "stage",
-    "carry", "take", "attend", "join", "begin", "start", "continue", "resume", "open", "wrap",
-    "convene", "host", "mount", "impose", "level", "lodge", "file", "extend", "offer", "deliver",
-    "announce", "undertake", "embark", "perform", "engage", "sign", "reach", "conclude",
-    "provide", "send", "supply", "present", "show", "voice", "register", "raise", "renew",
-})
-"""Verbs that carry little meaning of their own: their noun object names the event."""
 
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain", "face"})
 """Verbs whose object comes *from* someone: "received weapons from Y" is Y giving weapons."""
@@ -85,8 +77,6 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "pressure", "ultimatum", 
 REQUEST_NOUNS = DEMAND_NOUNS | frozenset({"proposal", "offer", "invitation", "bid", "initiative", "plan"})
 """Nouns that stand for an action asked or offered: what is rejected or accepted is that action
 ("rejected calls *for new sanctions*", "a request *to extradite*")."""
-IN_LIGHT_VERBS = frozenset({"engage", "participate", "take", "join", "involve", "take part"})
-"""Verbs whose event noun follows "in": "engaged the troops in a firefight", "took part in talks"."""
 UNKNOWN = Actor("---", "", "unknown")
 AGENT_NOUNS = frozenset({
     "agency", "group", "organization", "organisation", "committee", "forum", "union", "association",
@@ -131,13 +121,15 @@ class SentenceCoder:
     demanded: set[int] = field(default_factory=set)
     """Clauses that another actor demands ("X said Y must ..."): their actions are not Y's intents."""
     args: Arguments = field(init=False)
+    lookup: TriggerLookup = field(init=False)
 
     def __post_init__(self) -> None:
         self.args = Arguments(self.actors, self.sentence, self.unknown_targets)
+        self.lookup = TriggerLookup(self.triggers)
 
     def events(self) -> Iterator[CodedEvent]:
         demands = [d for token in self.sentence if token.pos_ == "VERB"
-                   and self._verb_lemma(token) in DEMAND_REPORTING for d in self._reported_obligations(token)]
+                   and self.lookup.verb_lemma(token) in DEMAND_REPORTING for d in self._reported_obligations(token)]
         self.demanded.update(clause.i for clause, _ in demands)
         used: set[int] = set()
         for token in self.sentence:
@@ -172,7 +164,7 @@ class SentenceCoder:
 
     # -- verbs ---------------------------------------------------------------
     def _verb(self, verb: Token, used: set[int]) -> Iterator[CodedEvent]:
-        lemma = self._verb_lemma(verb)
+        lemma = self.lookup.verb_lemma(verb)
         objects = [c for c in verb.children if c.dep_ in ("dobj", "attr")]
         if lemma in RECEIVE_VERBS:
             received = self._received(verb, objects, used)
@@ -184,7 +176,7 @@ class SentenceCoder:
             # a verb+object entry ("offer+concession", "lodge+protest") is more specific than the noun
             passive = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "talks were held"
             for obj in (*objects, *of_objects(objects), *passive):  # "held *a round of talks*", "gave $5m *of aid*"
-                noun, entry = self._noun_entry(obj)
+                noun, entry = self.lookup.noun_entry(obj)
                 if entry is not None:
                     used.update((obj.i, noun.i))
                     yield from self._emit(entry, noun, verb, "light-verb")
@@ -192,7 +184,7 @@ class SentenceCoder:
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and lemma in IN_LIGHT_VERBS:
                 for obj in pobjs(prep):
-                    noun, entry = self._noun_entry(obj)
+                    noun, entry = self.lookup.noun_entry(obj)
                     if entry is not None:
                         used.update((obj.i, noun.i))
                         sources, targets = self.args.arguments(entry, noun, verb)
@@ -210,7 +202,7 @@ class SentenceCoder:
         entry = specific
         if entry is None:
             return
-        if "intent" in entry.flags and any(self._is_trigger(c) for c in verb.children if c.dep_ == "xcomp"):
+        if "intent" in entry.flags and any(self.lookup.is_trigger(c) for c in verb.children if c.dep_ == "xcomp"):
             return
         addressee = [c for c in verb.children if c.dep_ in ("dobj", "dative")] + [
             s for c in verb.children if c.dep_ in ("ccomp", "xcomp") for s in c.children if s.dep_ == "nsubj"]
@@ -225,7 +217,7 @@ class SentenceCoder:
                   for o in pobjs(c)]
         if not givers or not objects:
             return None
-        noun, entry = self._noun_entry(objects[0])
+        noun, entry = self.lookup.noun_entry(objects[0])
         if lemma_of(verb) == "accept" and entry is not None and (
                 entry.code[:2] in ("02", "10") or lemma_of(noun) in REQUEST_NOUNS):
             return None  # "accepted demands from X" yields to X (coded on the verb); "received" or
@@ -245,7 +237,7 @@ class SentenceCoder:
             for noun in pobjs(prep):
                 if lemma_of(noun) not in DEMAND_NOUNS:
                     continue
-                entry = Trigger(self._verb_lemma(verb), "", frozenset(), "VERB", "080", ("from", "by"),
+                entry = Trigger(self.lookup.verb_lemma(verb), "", frozenset(), "VERB", "080", ("from", "by"),
                                 frozenset(), "grammar")
                 sources = self.args.resolve_all(self.args.subjects(verb))
                 targets = self.args.noun_arguments(entry, noun)[0] or self.args.targets(entry, [noun])
@@ -253,37 +245,6 @@ class SentenceCoder:
                 return self._emit(entry, noun, verb, "accede", (sources, targets))
         return None
 
-    def _verb_lemma(self, verb: Token) -> str:
-        """The verb's lemma, mended where the tagger's lemma is unknown but a regular form of the
-        word is a trigger (en_core_web_sm lemmatises "staged" as "stag")."""
-        lemma = str(verb.lemma_).lower()
-        if lemma in self.triggers.verbs or lemma in LIGHT_VERBS:
-            return lemma
-        text = str(verb.lower_)
-        for form in regular_lemmas(text):
-            if form in self.triggers.verbs or form in LIGHT_VERBS:
-                return form
-        return lemma
-
-    def _is_trigger(self, verb: Token) -> bool:
-        lemma = self._verb_lemma(verb)
-        if lemma in LIGHT_VERBS and any(self._noun_entry(o)[1] for o in verb.children if o.dep_ == "dobj"):
-            return True
-        return self.triggers.verb(lemma, particles(verb),
-                                  [o.lemma_.lower() for o in verb.children if o.dep_ == "dobj"]) is not None
-
-    def _noun_entry(self, noun: Token) -> tuple[Token, Trigger | None]:
-        entry = self.triggers.noun(noun.lemma_.lower(), modifiers(noun))
-        if entry is not None:
-            return noun, entry
-        for child in noun.children:
-            if child.dep_ in ("compound", "amod") and child.i < noun.i:
-                entry = self.triggers.noun(child.lemma_.lower(), modifiers(child))
-                if entry is not None:
-                    return noun, entry
-        return noun, None
-
-    # -- nouns ---------------------------------------------------------------
     def _noun(self, noun: Token) -> Iterator[CodedEvent]:
         entry = self.triggers.noun(noun.lemma_.lower(), modifiers(noun))
         if entry is None:
@@ -319,13 +280,13 @@ class SentenceCoder:
               arguments: tuple[list[Actor], list[Actor]] | None = None) -> Iterator[CodedEvent]:
         sources, targets = arguments if arguments is not None else self.args.arguments(entry, trigger, verb)
         anchor = verb if verb is not None else trigger
-        outer = self._outer_trigger(anchor)
+        outer = self.lookup.outer_trigger(anchor)
         if verb is not None and outer is not None and (outer.code.startswith("112") or outer.code[:2] == "17"):
             return  # "accused X *of violating* the ceasefire", "jailed X *for helping* rebels": the
             # accusation or the punishment is the event, the act is its grounds
-        if verb is not None and self._claimed(anchor):
+        if verb is not None and self.lookup.claimed(anchor):
             return  # "the US claimed (that) ISIL had attacked Iraq": the claim is the event (112, 015)
-        if entry.code[:2] in ("02", "10") and self._purpose_of_protest(anchor):
+        if entry.code[:2] in ("02", "10") and self.lookup.purpose_of_protest(anchor):
             return  # "staged rallies *to demand* reforms": the protest is the event (14x), the demand its aim
         state = modality(anchor)
         if state == "asserted" and trigger is not anchor:
@@ -351,7 +312,7 @@ class SentenceCoder:
         nested = outer is not None and outer.code[:2] == code[:2] and "intent" not in outer.flags
         # "bombarded the city, *killing* eight people": the toll of the attack, not another attack
         toll = code[:2] in VIOLENT_ROOTS and anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG" \
-            and self._violent_trigger(anchor.head)
+            and self.lookup.violent_trigger(anchor.head)
         for source, target in self._pairs(entry, sources, targets, multilateral, anchor):
             if target is UNKNOWN and (code[:2] in NO_UNKNOWN_TARGET_ROOTS or "intent" in entry.flags or nested):
                 continue
@@ -423,27 +384,24 @@ class SentenceCoder:
                 return attack
             agent = lemma_of(subject) in AGENT_NOUNS or (subject.ent_type_ in ATTACK_ENTS and subject.ent_iob_ == "I")
             if not agent and not (violent and self.triggers.noun(lemma_of(subject), ()) is None
-                                  and subject.pos_ == "NOUN" and self._weapon(subject)):
+                                  and subject.pos_ == "NOUN" and lemma_of(subject) in WEAPON_WORDS):
                 return [], code
         return [UNKNOWN], code
 
     def _attack(self, noun: Token, code: str) -> tuple[list[Actor], str] | None:
         """An attack noun as the means of a violent act: its author (or ``---``) and its code."""
-        entry = self._noun_entry(noun)[1]
+        entry = self.lookup.noun_entry(noun)[1]
         if entry is None or entry.code[:2] not in VIOLENT_ROOTS:
             return None
         sources = self.args.noun_arguments(entry, noun)[0]
         return (sources or [UNKNOWN]), (entry.code if code.endswith("0") else code)
-
-    def _weapon(self, noun: Token) -> bool:
-        return lemma_of(noun) in WEAPON_WORDS
 
     def _refined(self, code: str, verb: Token) -> str:
         """A verb coded from its object takes the object's more specific code of the same root
         ("sent *humanitarian aid*": 073 rather than 070)."""
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         for noun in (*objects, *of_objects(objects)):
-            entry = self._noun_entry(noun)[1]
+            entry = self.lookup.noun_entry(noun)[1]
             if entry is None:
                 continue
             if entry.code[:2] == code[:2] and entry.code.startswith(code.rstrip("0")) \
@@ -473,57 +431,6 @@ class SentenceCoder:
         if role is None and lemma_of(token) in COLLECTIVE_WORDS:  # "hundreds of UN troops"
             return any(self._is_military(o) for c in token.children if c.dep_ == "prep" for o in pobjs(c))
         return role is not None and role.role == "MIL"
-
-    def _outer_trigger(self, anchor: Token) -> Trigger | None:
-        """The trigger verb whose prepositional complement holds ``anchor`` ("accused X *of violating*")."""
-        node = anchor
-        for _ in range(4):
-            if node.head is node or node.dep_ not in ("pcomp", "pobj", "prep"):
-                return None
-            node = node.head
-            if node.pos_ == "VERB":
-                return self.triggers.verb(self._verb_lemma(node), particles(node), [])
-        return None
-
-    def _violent_trigger(self, verb: Token) -> bool:
-        entry = self.triggers.verb(self._verb_lemma(verb), particles(verb), object_lemmas(verb, [
-            c for c in verb.children if c.dep_ == "dobj"]))
-        if entry is None and self._verb_lemma(verb) in LIGHT_VERBS:  # "launched an air strike, killing ..."
-            entry = next((e for o in verb.children if o.dep_ == "dobj" if (e := self._noun_entry(o)[1])), None)
-        return entry is not None and entry.code[:2] in VIOLENT_ROOTS
-
-    def _claimed(self, anchor: Token) -> bool:
-        """Whether ``anchor`` is the content of a claim or allegation coded as an event of its own."""
-        node = anchor
-        for _ in range(3):
-            if node.dep_ not in ("ccomp", "conj") or node.head is node:
-                return False
-            complement, node = node.dep_ == "ccomp", node.head
-            if complement:  # "claimed that X attacked (and took) ..."
-                entry = self.triggers.verb(self._verb_lemma(node), particles(node), [])
-                return entry is not None and entry.code[:3] in ("112", "015")
-        return False
-
-    def _purpose_of_protest(self, anchor: Token) -> bool:
-        """Whether ``anchor`` is the purpose of a protest: the infinitive or participle of a protest
-        verb or noun ("blocked roads *demanding* ...", "a hunger strike *to demand* ...")."""
-        node = anchor
-        for _ in range(3):
-            if node.dep_ not in ("advcl", "acl", "xcomp", "pcomp", "prep", "conj") or node.head is node:
-                return False
-            node = node.head
-            heads = [node, *(c for c in node.children if c.dep_ == "dobj")]
-            for head in heads:
-                if head.pos_ in ("NOUN", "PROPN"):
-                    entry = self._noun_entry(head)[1]
-                else:
-                    entry = self.triggers.verb(self._verb_lemma(head), particles(head), [])
-                    if entry is None and self._verb_lemma(head) in LIGHT_VERBS | IN_LIGHT_VERBS:
-                        entry = next((e for o in head.children if o.dep_ in ("dobj", "pobj")
-                                      if (e := self._noun_entry(o)[1]) is not None), None)
-                if entry is not None and entry.code[:2] == "14":
-                    return True
-        return False
 
     def _inside_demand(self, token: Token) -> bool:
         for _ in range(4):
@@ -559,17 +466,17 @@ class SentenceCoder:
                 asked = self._embedded_action(token, None, depth + 1)
                 if asked is not None or lemma_of(token) == "call":  # "calls for X", never a phone call
                     return asked
-            entry = self._noun_entry(token)[1]
+            entry = self.lookup.noun_entry(token)[1]
             if entry is None:  # "pledged 50 billion euros *in aid*", "$5m *of aid*"
                 inner = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in") for o in pobjs(c)]
-                entry = next((e for o in inner if (e := self._noun_entry(o)[1]) is not None), None)
+                entry = next((e for o in inner if (e := self.lookup.noun_entry(o)[1]) is not None), None)
             return entry.code if entry is not None else None
         if token.pos_ not in ("VERB", "AUX"):
             return None
-        lemma = self._verb_lemma(token)
+        lemma = self.lookup.verb_lemma(token)
         objects = [c for c in token.children if c.dep_ == "dobj"]
         if lemma in LIGHT_VERBS:
-            entry = next((e for o in objects if (e := self._noun_entry(o)[1]) is not None), None)
+            entry = next((e for o in objects if (e := self.lookup.noun_entry(o)[1]) is not None), None)
             if entry is not None:
                 return entry.code
         entry = self.triggers.verb(lemma, particles(token), object_lemmas(token, objects))
