@@ -132,3 +132,21 @@ def test_event_noun_without_a_target_is_not_coded_with_an_unknown_one(pipeline: 
 
 def test_place_of_the_object_gives_the_target(pipeline: Pipeline) -> None:
     assert ("SRB", "0813", "XKX") in code(pipeline, "Serbia lifted a night curfew in Kosovo on Sunday.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Syrian warplanes killed 12 Turkish soldiers near Idlib.", ("SYRMIL", "195", "TURMIL")),
+    ("Iran rejected the Iraqi proposal for a ceasefire.", ("IRN", "1246", "IRQ")),
+    ("Egypt said the United States must be ready to mediate between Israel and Hamas.", ("EGY", "108", "USA")),
+])
+def test_the_means_and_the_thing_asked_give_the_specific_code(pipeline: Pipeline, text: str,
+                                                               expected: tuple[str, str, str]) -> None:
+    assert expected in code(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("Portugal will support Turkey's bid to join the bloc, its president said.", "032"),
+    ("The Kyrgyz president agreed to resign, the speaker said on Saturday.", "0341"),
+])
+def test_intent_codes_follow_the_codebook_layout(pipeline: Pipeline, text: str, intent: str) -> None:
+    assert intent in {c for _, c, _ in code(pipeline, text)}

@@ -89,6 +89,12 @@ ATTACK_ENTS = frozenset({"ORG", "NORP"})
 WEAPON_WORDS = frozenset({"bomb", "explosion", "blast", "mine", "rocket", "missile", "shell", "grenade",
                           "drone", "device", "mortar", "shelling", "fire", "gunfire", "sniper", "bullet"})
 """Inanimate means of violence as subjects: "a roadside bomb killed two soldiers" (by ``---``)."""
+WEAPON_CODES = {**dict.fromkeys(("aircraft", "warplane", "jet", "plane", "helicopter", "gunship", "bomber",
+                                  "drone", "airstrike", "air strike", "fighter"), "195"),
+                **dict.fromkeys(("tank", "artillery", "howitzer", "mortar", "shell", "shelling", "rocket",
+                                 "missile"), "194")}
+"""The means of an attack named as its subject or instrument give CAMEO's kind of force (195 aerial
+weapons, 194 artillery and tanks)."""
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "four-way", "quadrilateral", "joint"})
 
 
@@ -155,9 +161,10 @@ class SentenceCoder:
             if not sources or not targets or any(_same_side(s, t) for s in sources for t in targets):
                 continue
             action = self._action_of(clause, 0)
-            if clause.lemma_ == "need":
-                action = next((a for c in clause.children if c.dep_ == "xcomp"
-                               if (a := self._action_of(c, 0)) is not None), None)
+            if clause.lemma_ in ("need", "be"):  # "X needs to ...", "X must be ready to mediate"
+                inner = [c for c in clause.children if c.dep_ == "xcomp"] + [
+                    x for c in clause.children if c.dep_ == "acomp" for x in c.children if x.dep_ == "xcomp"]
+                action = next((a for c in inner if (a := self._action_of(c, 0)) is not None), None)
             code = (action_code("10", action) if action else None) or "100"
             entry = Trigger(verb.lemma_.lower(), "", frozenset(), "VERB", code, (), frozenset(), "grammar")
             yield clause, self._emit(entry, verb, verb, "reported-obligation", (sources, targets))
@@ -326,7 +333,9 @@ class SentenceCoder:
         """The most specific code the sentence supports for ``entry``, and its targets when the
         trigger has none of its own (the actor inside a demanded action, the place attacked)."""
         code = entry.code
-        if code[:2] in SPECIALISED_BY_ACTION and code.endswith("0") and len(code) == 3:
+        asked = verb is not None and any(lemma_of(o) in REQUEST_NOUNS for o in verb.children if o.dep_ == "dobj")
+        if code[:2] in SPECIALISED_BY_ACTION and ((code.endswith("0") and len(code) == 3) or asked):
+            # "rejected a proposal *for a ceasefire*": what was proposed decides the code
             action = self._embedded_action(trigger, verb, depth=0)
             code = (action_code(code[:2], action) if action else None) or code
         if verb is trigger and verb is not None:
@@ -334,6 +343,10 @@ class SentenceCoder:
             military = MILITARY_SUBJECT_CODES.get(entry.lemma)
             if military and not entry.objects and any(self._is_military(t) for t in self.args.subjects(verb)):
                 code = military
+        if code == "190" and verb is not None:  # "warplanes killed ...", "shelled with tanks"
+            means = [*self.args.subjects(verb), *(o for c in verb.children if c.dep_ in ("agent", "prep")
+                                                  and c.lower_ in ("by", "with") for o in pobjs(c))]
+            code = next((WEAPON_CODES[w] for t in means if (w := lemma_of(t)) in WEAPON_CODES), code)
         if code == "080":  # "accepted demands *to release* the hostages": 084
             action = self._embedded_action(trigger, verb, depth=0)
             code = (yield_code(action) if action else None) or code
