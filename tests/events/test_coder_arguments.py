@@ -150,3 +150,24 @@ def test_the_means_and_the_thing_asked_give_the_specific_code(pipeline: Pipeline
 ])
 def test_intent_codes_follow_the_codebook_layout(pipeline: Pipeline, text: str, intent: str) -> None:
     assert intent in {c for _, c, _ in code(pipeline, text)}
+
+
+def test_exercises_without_a_partner_are_a_show_of_force_at_their_place(pipeline: Pipeline) -> None:
+    assert code(pipeline, "Russia is conducting military exercises near Alaska.") == {("RUS", "150", "USA")}
+    assert ("CHN", "062", "RUS") in code(pipeline, "China and Russia held joint naval exercises in the Sea of Japan.")
+
+
+def test_claimed_attack_targets_the_country_where_it_struck(pipeline: Pipeline) -> None:
+    found = code(pipeline, "A Somali militant group claimed responsibility for a bomb attack on a hotel in Nairobi.")
+    assert ("SOMREB", "015", "KEN") in found
+
+
+def test_patron_named_in_a_modifier_is_not_the_actor(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The Iran-backed Yemeni militia fired missiles at Saudi Arabia on Monday.")
+    assert ("YEM", "19", "SAU") in found
+    assert not any(s == "IRN" for s, _, _ in found)
+
+
+def test_victims_without_a_country_belong_to_the_place_they_fell(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Three civilians were killed in Gaza on Friday.")
+    assert ("---", "190", "PSECVL") in found

@@ -126,9 +126,24 @@ def _named_modifiers(actors: Any, token: Token) -> list[Actor]:
     found = []
     for child in token.doc[token.left_edge.i:token.i]:
         match = actors.names.get(child.i)
-        if match is not None and child.i == match.end - 1:
+        if match is not None and child.i == match.end - 1 and not backer(child, token):
             found.append(actors._from_name(child, match))
     return found
+
+
+BACKING_PARTICIPLES = frozenset({"link", "back", "ally", "affiliate", "inspire", "align", "sponsor",
+                                 "support", "fund", "arm", "train", "supply"})
+"""Modifiers that name a patron, not the actor: "an *al-Qaeda-linked* group", "*Iran-backed* militias"."""
+
+
+def backer(modifier: Token, head: Token) -> bool:
+    """Whether ``modifier`` names the patron of ``head`` rather than ``head`` itself."""
+    node = modifier
+    while node.head is not node and node.head is not head and node.head.i < head.i:
+        node = node.head
+        if node.lemma_.lower() in BACKING_PARTICIPLES and node.tag_ in ("VBN", "VBD", "JJ"):
+            return True
+    return False
 
 
 def named_people(actors: Any, token: Token) -> list[Actor]:

@@ -288,6 +288,8 @@ class SentenceActors:
         found: list[Actor] = []
         for child in _modifiers(token):
             match = self.names.get(child.i)
+            if match is not None and phrases.backer(child, token):
+                continue  # "the *al-Qaeda-linked* Somali group" is Somali
             if match is not None and match.entry.kind != "person":
                 actor = self._from_name(child, match)
                 if actor not in found:

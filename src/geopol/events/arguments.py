@@ -209,6 +209,10 @@ class Arguments:
                    if c.dep_ == "prep" and c.lower_ in PLACE_TARGET_PREPS for o in pobjs(c)]  # "a curfew *in X*"
         return self.resolve_places(tokens)
 
+    def located_in(self, token: Token) -> list[Token]:
+        """The places a phrase says it is in, at any depth ("an attack on a mall *in Nairobi*")."""
+        return [o for t in token.subtree if t.dep_ == "prep" and t.lower_ in PLACE_PREPS for o in pobjs(t)]
+
     def embedded_targets(self, head: Token) -> list[Actor]:
         """Who an appeal, demand or refusal is aimed at when it has no object of its own: the
         subject of its clause ("demanded that *Togo* release") or the object of its infinitive
@@ -299,6 +303,8 @@ class Arguments:
         ("signed an agreement *in Da Nang*")."""
         heads = [h for h in (trigger, verb) if h is not None]
         heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]
+        heads += [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in" for o in pobjs(c)
+                  if o.tag_ == "VBG" or self.actors.places.get(o.i) is None]  # "killed in shelling *in Gaza*"
         for head in heads:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:

@@ -298,6 +298,9 @@ class SentenceCoder:
         state = modality(anchor)
         if state == "asserted" and trigger is not anchor:
             state = modality(trigger)
+        if entry.mutual and entry.code == "062" and not targets and len(sources) == 1:
+            # military exercises with no partner are a show of force, aimed at where they are held
+            entry = replace(entry, code="150", flags=entry.flags - {"mutual"})
         code, targets = self._specialise(entry, trigger, verb, sources, targets)
         if not sources and verb is not None and any(t.country != "---" for t in targets):
             sources, code = self._unnamed_sources(code, verb)
@@ -366,8 +369,18 @@ class SentenceCoder:
         if code[:2] == "14" and not targets:
             heads = [h for h in (verb, trigger) if h is not None]  # "blocked roads *demanding* ..."
             targets = self.args.purpose_targets([*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")])
+        if code == "015" and not targets and verb is not None:  # "claimed responsibility for an attack *in Kenya*"
+            heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+            targets = self.args.place_targets(verb, None) or self.args.resolve_places(
+                [c for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for o in pobjs(p)
+                 for c in [o, *self.args.located_in(o)]])
         if code[:2] in PLACE_TARGET_ROOTS and not targets:
             targets = self.args.place_targets(trigger, verb)
+        if code[:2] in VIOLENT_ROOTS:  # "four children were killed *in Gaza*": the civilians of Gaza
+            where = self.args.place(trigger, verb)
+            country = where.country if where is not None else None
+            targets = [Actor(country + t.code[3:], t.name, t.kind) if t.country == "---" and country else t
+                       for t in targets]
         return code, targets
 
     def _unnamed_sources(self, code: str, verb: Token) -> tuple[list[Actor], str]:
@@ -404,6 +417,8 @@ class SentenceCoder:
     def _attack(self, noun: Token, code: str) -> tuple[list[Actor], str] | None:
         """An attack noun as the means of a violent act: its author (or ``---``) and its code."""
         entry = self.lookup.noun_entry(noun)[1]
+        if entry is None and noun.tag_ == "VBG":  # "killed in Israeli tank *shelling*"
+            entry = self.triggers.verb(self.lookup.verb_lemma(noun), particles(noun), [])
         if entry is None or entry.code[:2] not in VIOLENT_ROOTS:
             return None
         sources = self.args.noun_arguments(entry, noun)[0]
