@@ -89,8 +89,8 @@ ATTACK_ENTS = frozenset({"ORG", "NORP"})
 WEAPON_WORDS = frozenset({"bomb", "explosion", "blast", "mine", "rocket", "missile", "shell", "grenade",
                           "drone", "device", "mortar", "shelling", "fire", "gunfire", "sniper", "bullet"})
 """Inanimate means of violence as subjects: "a roadside bomb killed two soldiers" (by ``---``)."""
-WEAPON_CODES = {**dict.fromkeys(("aircraft", "warplane", "jet", "plane", "helicopter", "gunship", "bomber",
-                                  "drone", "airstrike", "air strike", "fighter"), "195"),
+WEAPON_CODES = {**dict.fromkeys(("aircraft", "warplane", "jet", "plane", "helicopter", "gunship", "drone",
+                                  "airstrike"), "195"),
                 **dict.fromkeys(("tank", "artillery", "howitzer", "mortar", "shell", "shelling", "rocket",
                                  "missile"), "194")}
 """The means of an attack named as its subject or instrument give CAMEO's kind of force (195 aerial

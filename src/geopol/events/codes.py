@@ -84,8 +84,9 @@ def intent_code(code: str) -> str | None:
             return INTENT_SPECIFIC[code[:size]]
     return INTENT_BY_ROOT.get(code[:2])
 
-NO_UNKNOWN_TARGET_ROOTS = frozenset({"01", "02"})
-"""Statements and appeals are events only with a clear target (GUIDELINES.md, "Event codes")."""
+NO_UNKNOWN_TARGET_ROOTS = frozenset({"01", "02", "11", "12"})
+"""Statements, appeals, criticism and rejections are events only with a clear target (GUIDELINES.md,
+"Event codes": an event is one actor doing something to another)."""
 
 
 COOPERATION_DOMAINS = {

@@ -97,8 +97,9 @@ class TriggerLookup:
         """Whether ``anchor`` is the purpose of a protest: the infinitive or participle of a protest
         verb or noun ("blocked roads *demanding* ...", "a hunger strike *to demand* ...")."""
         node = anchor
-        for _ in range(3):
-            if node.dep_ not in ("advcl", "acl", "xcomp", "pcomp", "prep", "conj") or node.head is node:
+        for _ in range(4):
+            if node.dep_ not in ("advcl", "acl", "xcomp", "pcomp", "prep", "pobj", "dobj", "conj") \
+                    or node.head is node:
                 return False
             node = node.head
             heads = [node, *(c for c in node.children if c.dep_ == "dobj")]
@@ -106,7 +107,8 @@ class TriggerLookup:
                 if head.pos_ in ("NOUN", "PROPN"):
                     entry = self.noun_entry(head)[1]
                 else:
-                    entry = self.triggers.verb(self.verb_lemma(head), particles(head), [])
+                    entry = self.triggers.verb(self.verb_lemma(head), particles(head), object_lemmas(
+                        head, [c for c in head.children if c.dep_ == "dobj"]))
                     if entry is None and self.verb_lemma(head) in LIGHT_VERBS | IN_LIGHT_VERBS:
                         entry = next((e for o in head.children if o.dep_ in ("dobj", "pobj")
                                       if (e := self.noun_entry(o)[1]) is not None), None)
