@@ -312,3 +312,21 @@ def test_seed_repeated_lines_and_titles() -> None:
             if count > 1 and line != title:
                 assert line not in paragraphs, (key, line)
         assert title.startswith(TITLE_STARTS[key]), (key, title)
+
+
+@pytest.mark.parametrize(("text", "dateline", "lead"), [
+    ("SEOUL (Harbour Wire) - North Korea fired a missile on Monday.", "SEOUL (Harbour Wire) -",
+     "North Korea fired a missile on Monday."),
+    ("GAZA CITY, Palestinian Territories: Two people were hurt.", "GAZA CITY, Palestinian Territories:",
+     "Two people were hurt."),
+    ("WASHINGTON, May 3 (Wire) — The talks ended.", "WASHINGTON, May 3 (Wire) —", "The talks ended."),
+])
+def test_wire_dateline_is_cut_from_the_lead(text: str, dateline: str, lead: str) -> None:
+    cleaned = clean(Article("d1", text + "\n\nA second paragraph follows here."))
+    assert cleaned.text.startswith(lead)
+    assert [(r.text, r.reason) for r in cleaned.removed] == [(dateline, "dateline")]
+
+
+@pytest.mark.parametrize("text", ["NATO said on Monday it would meet.", "US-China talks - the first in a year."])
+def test_sentences_that_only_look_like_datelines_are_kept(text: str) -> None:
+    assert clean(Article("d1", text)).text == text

@@ -52,6 +52,13 @@ MIN_WRAP_CONTINUATIONS = 3
 this many, and at least :data:`MIN_WRAP_SHARE` of the non-blank lines."""
 MIN_WRAP_SHARE = 0.2
 
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'’.\-]+(?:[ /][A-Z][A-Z'’.\-]+)*"  # SEOUL, BEIRUT/JERUSALEM, GAZA CITY, U.S.
+    r"(?:,\s*[A-Z][A-Za-z0-9 .]{0,40})?"  # , Palestinian Territories | , May 3
+    r"\s*(?:\([^()]{1,60}\))?"  # (Reuters)
+    r"\s*[-–—:]+\s+(?=[A-Z“\"‘'])"
+)
+"""A wire dateline opening the body: a place in capitals, an optional date and agency, a dash."""
 _TERMINAL = frozenset('.!?…:;"”»)]')
 _BULLET = re.compile(r"^[•·▪◦‣●■*–-]\s+\S")
 _LABEL_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’&.-]*|&)$")
@@ -122,12 +129,19 @@ class Cleaner:
                 reasons[i] = "teaser-or-heading"
         self._drop_after_end_marker(paragraphs, reasons, title)
         kept = [p.text for p, reason in zip(paragraphs, reasons, strict=True) if reason is None]
-        removed = tuple(
+        removed = [
             RemovedLine(p.line_no, p.text, reason)
             for p, reason in zip(paragraphs, reasons, strict=True)
             if reason is not None
-        )
-        return CleanDocument(article=article, text="\n\n".join(kept), removed=removed)
+        ]
+        kept_at = [i for i, reason in enumerate(reasons) if reason is None]
+        for k in range(min(2, len(kept))):  # the lead, after the headline if there is one
+            match = _DATELINE.match(kept[k])
+            if match is not None:  # "SEOUL (Wire) - North Korea fired": the place is no actor of the lead
+                removed.append(RemovedLine(paragraphs[kept_at[k]].line_no, match.group(0).strip(), "dateline"))
+                kept[k] = kept[k][match.end():]
+                break
+        return CleanDocument(article=article, text="\n\n".join(kept), removed=tuple(removed))
 
     def _line_reason(self, text: str, outlet: str | None) -> str | None:
         for rule in self.rules:

@@ -171,3 +171,34 @@ def test_patron_named_in_a_modifier_is_not_the_actor(pipeline: Pipeline) -> None
 def test_victims_without_a_country_belong_to_the_place_they_fell(pipeline: Pipeline) -> None:
     found = code(pipeline, "Three civilians were killed in Gaza on Friday.")
     assert ("---", "190", "PSECVL") in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Milei called Lula's policies a disaster for the region.", ("ARG", "11", "BRA")),
+    ("Putin described the talks with Xi as very useful.", ("RUS", "05", "CHN")),
+])
+def test_naming_something_good_or_bad_is_praise_or_criticism(pipeline: Pipeline, text: str,
+                                                            expected: tuple[str, str, str]) -> None:
+    assert expected in roots(pipeline, text)
+
+
+def test_naming_someone_something_is_never_a_phone_call(pipeline: Pipeline) -> None:
+    assert not any(c == "04" for _, c, _ in roots(pipeline, "Milei has called Lula \"a good friend of ours\"."))
+
+
+STORY = ("North Korea fired two ballistic missiles into the sea on Wednesday, South Korea's military said.\n\n"
+         "South Korean President Yoon Suk Yeol condemned the launch as a clear provocation.\n\n"
+         "The Japanese foreign ministry said the missiles landed outside its waters.")
+
+
+def test_criticism_of_a_thing_done_targets_the_party_the_story_opened_with(pipeline: Pipeline) -> None:
+    assert ("KOR", "11", "PRK") in roots(pipeline, STORY)
+
+
+def test_a_lone_sentence_gives_no_implicit_target(pipeline: Pipeline) -> None:
+    assert roots(pipeline, "South Korean President Yoon Suk Yeol condemned the launch as a clear provocation.") == set()
+
+
+def test_a_second_statement_of_the_subject_does_not_hide_an_unknown_target(pipeline: Pipeline) -> None:
+    found = roots(pipeline, STORY.replace("as a clear provocation", "and said Seoul would respond"))
+    assert ("KOR", "11", "PRK") in found

@@ -76,8 +76,12 @@ class DocumentMemory:
     order: dict[str, int] = field(default_factory=dict)
     """When each country was last mentioned (a running count), to break ties in ``main_actors``."""
     seen: int = 0
+    sentences: dict[str, set[int]] = field(default_factory=dict)
+    """The sentences (by their start in the text) that mention each country or organisation."""
 
-    def remember(self, actor: Actor, surface: str) -> None:
+    def remember(self, actor: Actor, surface: str, sentence: int | None = None) -> None:
+        if sentence is not None and actor.country != "---":
+            self.sentences.setdefault(actor.country, set()).add(sentence)
         if actor.kind == "person":
             for key in _name_keys(surface):
                 self.people.setdefault(key, actor)
@@ -99,6 +103,19 @@ class DocumentMemory:
                 return self.people[key]
         return None
 
+    def context_party(self, exclude: set[str], sentence: int) -> Actor | None:
+        """The party the story is about, other than ``exclude``: the first one the document named, in
+        a sentence other than ``sentence``. The implicit target of "Yoon condemned *the launch*" in a
+        story that opened with a North Korean launch. None when the document names no such party."""
+        # the lead names the story's parties first: the first one named elsewhere than here
+        country = next((c for c, seen in self.sentences.items() if c not in exclude and seen - {sentence}), None)
+        if country is None:
+            return None
+        actor = self.representative.get(country)
+        if actor is None or len(country) > 3:
+            return actor
+        return Actor(country, actor.name, "country")
+
     def main_actors(self, count: int, people: bool) -> list[Actor]:
         """The ``count`` most mentioned parties so far: what "the two leaders" or "both sides" means."""
         counts = self.person_mentions if people else self.mentions
@@ -111,6 +128,11 @@ class DocumentMemory:
             return []
         return [a if a.code.startswith("IGO") or len(a.code) > 3 else Actor(a.code + "GOV", a.name, "role")
                 for a in actors]
+
+
+def sentence_key(token: Token) -> int:
+    """A key for the sentence of ``token`` that differs between the sentences of one document."""
+    return hash((token.doc.text, token.sent.start))
 
 
 def _name_keys(surface: str) -> list[str]:
@@ -154,7 +176,8 @@ class SentenceActors:
         actors = self._resolve(token, depth=0)
         if remember:
             for actor in actors:
-                self.memory.remember(actor, _person_name(token) if actor.kind == "person" else actor.name)
+                self.memory.remember(actor, _person_name(token) if actor.kind == "person" else actor.name,
+                                     sentence_key(token))
         return actors
 
     def _resolve(self, token: Token, depth: int) -> list[Actor]:

@@ -136,7 +136,7 @@ class Arguments:
 
         Actors of a clause above it ("..., officials in Seoul said") are not candidates."""
         countries = {s.country for s in sources}
-        for token in anchor.subtree:
+        for token in _own_clause(anchor):
             if token.pos_ not in ("PROPN", "NOUN") or token.dep_ == "compound":
                 continue
             if any(a.country not in countries for a in self.actors.resolve(token, remember=False)):
@@ -337,3 +337,21 @@ class Arguments:
                     country = inner.entry.code[:3]
             return Place(text, country or lexicon.capitals.get(text.lower()))
         return None
+
+
+def _own_clause(anchor: Token) -> list[Token]:
+    """The tokens of ``anchor``'s clause, without the clauses joined to it that have a subject of
+    their own ("called the veto shameful *and said the US would act*")."""
+    tokens: list[Token] = []
+    stack = [anchor]
+    while stack:
+        token = stack.pop()
+        tokens.append(token)
+        for child in token.children:
+            if child.dep_ in ("conj", "parataxis") and child.pos_ in ("VERB", "AUX") and any(
+                    c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                continue
+            if child.dep_ == "conj" and child.pos_ in ("VERB", "AUX") and token is anchor:
+                continue  # "... and said ...": a second statement by the same subject
+            stack.append(child)
+    return tokens

@@ -22,7 +22,8 @@ from dataclasses import dataclass, field, replace
 from itertools import permutations
 from typing import Any
 
-from geopol.actors.resolver import COLLECTIVE_WORDS, SentenceActors
+from geopol.actors.resolver import COLLECTIVE_WORDS, SentenceActors, sentence_key
+from geopol.events.appraisal import appraisal, has_predicate
 from geopol.events.arguments import Arguments
 from geopol.events.codes import (
     COOPERATIVE_ROOTS,
@@ -206,7 +207,12 @@ class SentenceCoder:
             if acceded is not None:
                 yield from acceded
                 return
-        entry = specific
+        judged = appraisal(verb)
+        if judged is not None:  # "called the veto *shameful*": criticism of the veto's author
+            yield from self._emit(Trigger(lemma, "", frozenset(), "VERB", judged, ("dobj",), frozenset(), "grammar"),
+                                  verb, verb, "appraisal")
+            return
+        entry = specific if not has_predicate(verb) else None  # "called Lula a communist" is no phone call
         if entry is None:
             return
         if "intent" in entry.flags and any(self.lookup.is_trigger(c) for c in verb.children if c.dep_ == "xcomp"):
@@ -324,12 +330,24 @@ class SentenceCoder:
         toll = code[:2] in VIOLENT_ROOTS and anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG" \
             and self.lookup.violent_trigger(anchor.head)
         for source, target in self._pairs(entry, sources, targets, multilateral, anchor):
+            if target is UNKNOWN and not ("intent" in entry.flags or nested):
+                target = self._implicit_target(source, code, anchor) or target
             if target is UNKNOWN and (code[:2] in NO_UNKNOWN_TARGET_ROOTS or "intent" in entry.flags or nested):
                 continue
             if toll and target.country == "---":
                 continue
             yield CodedEvent(source, target, code, trigger.text, trigger.i, f"{rule}:{entry.origin.rsplit('/', 1)[-1]}",
                              state, date_texts, future, place)
+
+    def _implicit_target(self, source: Actor, code: str, anchor: Token) -> Actor | None:
+        """The target a clause leaves to its story: the party the document is about, other than the
+        source ("Yoon condemned *the launch*", "the Kremlin dismissed *the measures*"). Statements
+        and appeals never take one; criticism and rejection only of a thing done ("the launch")."""
+        if source.country == "---" or code[:2] in ("01", "02"):
+            return None
+        if code[:2] in NO_UNKNOWN_TARGET_ROOTS and not any(c.dep_ == "dobj" for c in anchor.children):
+            return None
+        return self.actors.memory.context_party({source.country}, sentence_key(anchor))
 
     def _specialise(self, entry: Trigger, trigger: Token, verb: Token | None, sources: list[Actor],
                     targets: list[Actor]) -> tuple[str, list[Actor]]:
