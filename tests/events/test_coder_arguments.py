@@ -202,3 +202,23 @@ def test_a_lone_sentence_gives_no_implicit_target(pipeline: Pipeline) -> None:
 def test_a_second_statement_of_the_subject_does_not_hide_an_unknown_target(pipeline: Pipeline) -> None:
     found = roots(pipeline, STORY.replace("as a clear provocation", "and said Seoul would respond"))
     assert ("KOR", "11", "PRK") in found
+
+
+def test_a_finite_verb_joined_to_a_negated_one_keeps_its_own_polarity(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Hungary said it would not support the package and criticised the European Commission.")
+    assert found == {("HUN", "11", "IGO")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("European Union foreign ministers on Tuesday approved new sanctions against Russia.", ("IGO", "16", "RUS")),
+    ("Ukraine's foreign minister called on Brussels to seize frozen Russian assets.", ("UKR", "02", "IGO")),
+    ("The State Department urged Pakistan to release the activists.", ("USA", "02", "PAK")),
+])
+def test_institutions_metonyms_and_adopted_measures(pipeline: Pipeline, text: str,
+                                                    expected: tuple[str, str, str]) -> None:
+    assert expected in roots(pipeline, text)
+
+
+def test_brussels_as_a_place_is_in_belgium(pipeline: Pipeline) -> None:
+    result = pipeline.extract_text("Modi met Scholz in Brussels on Monday.", None)
+    assert {(e.source[:3], e.place_country) for e in result.events} == {("IND", "BEL"), ("DEU", "BEL")}

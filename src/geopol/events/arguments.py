@@ -49,7 +49,7 @@ class Arguments:
         if not passive and verb is trigger and any(c.dep_ == "auxpass" for c in verb.children) \
                 and any(c.dep_ == "agent" for c in verb.children):
             passive = self.subjects(verb)  # "were *released* by X" in a clause that shares its subject
-        if verb is trigger and verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if verb is trigger and verb.dep_ == "acl" and verb.tag_ == "VBN" and not _misparsed_main_verb(verb):
             passive = [verb.head]  # "officials *accused* of ...": the noun is the one acted upon
         if passive:
             agents = [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
@@ -104,7 +104,7 @@ class Arguments:
             if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") or (verb.dep_ == "pcomp"):
                 verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
                 continue
-            if verb.dep_ == "acl" and verb.tag_ in ("VBG", "VBN"):
+            if verb.dep_ == "acl" and (verb.tag_ in ("VBG", "VBN") or _misparsed_main_verb(verb)):
                 return [verb.head]
             return []
         return []
@@ -355,3 +355,12 @@ def _own_clause(anchor: Token) -> list[Token]:
                 continue  # "... and said ...": a second statement by the same subject
             stack.append(child)
     return tokens
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """A past tense the parser took for a participle of the sentence's only noun phrase: "Ukraine's
+    minister *called* on Brussels to ..." (a sentence has a main verb; a headline may not, but then
+    it is in the present: "Minister accused of fraud")."""
+    return verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN") and verb.head.i < verb.i \
+        and str(verb.doc[verb.head.sent.end - 1].text) in (".", "!", "?") \
+        and not any(c.dep_ == "agent" for c in verb.children)
