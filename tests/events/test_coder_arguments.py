@@ -222,3 +222,27 @@ def test_institutions_metonyms_and_adopted_measures(pipeline: Pipeline, text: st
 def test_brussels_as_a_place_is_in_belgium(pipeline: Pipeline) -> None:
     result = pipeline.extract_text("Modi met Scholz in Brussels on Monday.", None)
     assert {(e.source[:3], e.place_country) for e in result.events} == {("IND", "BEL"), ("DEU", "BEL")}
+
+
+def test_it_opening_a_sentence_is_the_party_the_last_sentence_was_about(pipeline: Pipeline) -> None:
+    text = ("Japan's trade ministry said talks would continue next week.\n\n"
+            "It accused Seoul of breaking the rules on chip exports.")
+    assert ("JPN", "11", "KOR") in roots(pipeline, text)
+
+
+def test_a_trip_after_before_in_the_present_is_still_to_come(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Pakistan summoned India's envoy on Monday, days before Jaishankar travels to Islamabad.")
+    assert ("INDGOV", "036", "PAK") in found
+    assert not any(c == "042" for _, c, _ in found)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("U.N. special envoy Julie Bishop met Myanmar's foreign minister on Monday.", "IGOUNO"),
+    ("Former South African President Thabo Mbeki met Sudan's foreign minister on Monday.", "ZAFELI"),
+])
+def test_a_person_out_of_the_lexicons_offices_takes_the_office_the_text_gives(pipeline: Pipeline, text: str,
+                                                                              source: str) -> None:
+    import datetime as dt
+
+    found = {(e.source, e.code[:2]) for e in pipeline.extract_text(text, dt.date(2024, 6, 3)).events}
+    assert (source, "04") in found

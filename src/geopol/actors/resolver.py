@@ -76,6 +76,8 @@ class DocumentMemory:
     order: dict[str, int] = field(default_factory=dict)
     """When each country was last mentioned (a running count), to break ties in ``main_actors``."""
     seen: int = 0
+    last_party: Actor | None = None
+    """The last country or organisation that was the subject of a sentence."""
     sentences: dict[str, set[int]] = field(default_factory=dict)
     """The sentences (by their start in the text) that mention each country or organisation."""
 
@@ -170,10 +172,20 @@ class SentenceActors:
     places: dict[int, PlaceMatch] = field(default_factory=dict)
     """Gazetteer places in the document (cities, regions): places, not actors."""
 
+    def note_subject(self, sentence: Any) -> None:
+        """Remember who the sentence is about (the subject of its main verb), for an "It"/"They"
+        that opens the next sentence."""
+        for child in sentence.root.children:
+            if child.dep_ == "nsubj":
+                self.resolve(child)
+
     def resolve(self, token: Token, remember: bool = True) -> list[Actor]:
         """The actors a noun phrase headed by ``token`` stands for (several for "Russian and
         Chinese presidents"), or an empty list."""
         actors = self._resolve(token, depth=0)
+        if remember and token.dep_ == "nsubj" and len(actors) == 1 and actors[0].kind != "person" \
+                and actors[0].country != "---" and token.lower_ not in GROUP_PRONOUNS:
+            self.memory.last_party = actors[0]
         if remember:
             for actor in actors:
                 self.memory.remember(actor, _person_name(token) if actor.kind == "person" else actor.name,
@@ -195,7 +207,11 @@ class SentenceActors:
         if lower in GROUP_PRONOUNS:
             if token.dep_ == "poss":  # "weapons to Russia for *its* war": the nearest party named before
                 return self._preceding_party(token, depth) or self._governing_subject(token, depth, people=False)
-            return self._governing_subject(token, depth, people=False)
+            governing = self._governing_subject(token, depth, people=False)
+            if not governing and lower in ("it", "they") and token.dep_ == "nsubj" and token.i == token.sent.start:
+                # "China's Commerce Ministry said ... *It* accused Washington": the last party that spoke
+                return [self.memory.last_party] if self.memory.last_party is not None else []
+            return governing
         group = self._numbered_group(token)
         if group:
             return group
@@ -274,10 +290,25 @@ class SentenceActors:
         surface = token.doc[match.start:match.end].text
         if entry.kind == "person":
             phrase = _surface(token) if token.i == match.end - 1 else surface
-            return Actor(entry.code_on(self.memory.day), phrase if len(phrase) > len(surface) else surface,
-                         "person")
+            day = self.memory.day
+            code = entry.code_on(day)
+            if day is not None and entry.offices and not any(o.covers(day) for o in entry.offices):
+                code = self._stated_office(token, match, code) or code
+            return Actor(code, phrase if len(phrase) > len(surface) else surface, "person")
         kind = {"capital": "role", "seat": "role", "adjective": "country"}.get(entry.kind, entry.kind)
         return Actor(entry.code, surface, kind)
+
+    def _stated_office(self, token: Token, match: NameMatch, nearest: str) -> str | None:
+        """The office the text gives a person who held none of the lexicon's offices on the day:
+        "*U.N. envoy* Julie Bishop" (IGOUNO), "*former* President Thabo Mbeki" (ZAFELI, an elite)."""
+        before = [t for t in token.doc[token.left_edge.i:match.start] if t.dep_ not in ("det", "punct")]
+        if any(t.lower_ in ("former", "ex", "ex-") for t in before):
+            return nearest[:3] + "ELI" if nearest[:3].isalpha() and not nearest.startswith("IGO") else None
+        role = self.role_of(token)
+        named = [m for t in before if (m := self.names.get(t.i)) is not None and m.entry.kind != "person"]
+        if role is None or not named:
+            return None
+        return combine(self._from_name(token.doc[named[0].end - 1], named[0]), role, "").code
 
     def role_of(self, token: Token) -> Role | None:
         """The role a head noun or a title before it carries ("Foreign Minister Wang Yi")."""

@@ -580,4 +580,6 @@ class EventCoder:
     unknown_targets: bool = True
 
     def code(self, sentence: Span, actors: SentenceActors) -> list[CodedEvent]:
-        return list(SentenceCoder(self.triggers, actors, sentence, self.unknown_targets).events())
+        events = list(SentenceCoder(self.triggers, actors, sentence, self.unknown_targets).events())
+        actors.note_subject(sentence)
+        return events

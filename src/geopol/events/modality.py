@@ -98,6 +98,8 @@ def _own_modality(token: Token) -> str:
         return "negated"
     if any(c.dep_ == "mark" and c.lower_ in HYPOTHESIS_MARKS for c in children):
         return "hypothetical"
+    if token.tag_ in ("VBZ", "VBP") and any(c.dep_ == "mark" and c.lower_ == "before" for c in children):
+        return "intended"  # "days before Jaishankar *travels* to Islamabad": still to come
     aux = {c.lower_ for c in children if c.dep_ in ("aux", "auxpass")}
     if aux & HYPOTHETICAL_AUX == {"would"}:
         return "would"
