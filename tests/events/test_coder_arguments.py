@@ -246,3 +246,8 @@ def test_a_person_out_of_the_lexicons_offices_takes_the_office_the_text_gives(pi
 
     found = {(e.source, e.code[:2]) for e in pipeline.extract_text(text, dt.date(2024, 6, 3)).events}
     assert (source, "04") in found
+
+
+def test_subject_of_a_raising_passive_does_its_infinitive(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Indian Foreign Minister Subrahmanyam Jaishankar is expected to travel to Dhaka next week.")
+    assert ("INDGOV", "036", "BGD") in found

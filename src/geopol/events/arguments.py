@@ -26,6 +26,10 @@ DEFAULT_TARGETS = ("dobj",)
 TARGET_PREPS = frozenset({"with", "to", "on", "against", "from"})
 """Prepositions whose object is the target of an infinitive ("refused to meet *with* X")."""
 PLACE_PREPS = frozenset({"in", "at"})
+RAISING_PASSIVES = frozenset({"expect", "schedule", "set", "due", "slate", "say", "believe", "report", "poise",
+                              "tip", "invite", "ask", "urge", "require", "oblige", "force", "allow", "permit"})
+"""Passives whose subject is the doer of their infinitive: "X is expected to travel", "X was asked
+to leave"."""
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 PLACE_TARGET_PREPS = frozenset({"in", "at", "on", "near", "against", "into", "across", "over", "outside"})
@@ -87,8 +91,11 @@ class Arguments:
         return sources, self.targets(entry, [noun])
 
     def subjects(self, verb: Token) -> list[Token]:
+        raised = False
         for _ in range(4):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+            if not subjects and raised and verb.lemma_.lower() in RAISING_PASSIVES:
+                subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]  # "X is expected *to travel*"
             if subjects:
                 if subjects[0].lower_ in WH_WORDS and verb.dep_ == "relcl":
                     return [verb.head]
@@ -101,6 +108,7 @@ class Arguments:
             outer = [c for c in verb.head.head.children if c.dep_ in ("dobj", "nsubjpass")]
             if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "against") and outer:
                 return outer  # "jailed a student *for helping* militants": the student helped
+            raised = verb.dep_ == "xcomp"
             if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") or (verb.dep_ == "pcomp"):
                 verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
                 continue
