@@ -251,3 +251,18 @@ def test_a_person_out_of_the_lexicons_offices_takes_the_office_the_text_gives(pi
 def test_subject_of_a_raising_passive_does_its_infinitive(pipeline: Pipeline) -> None:
     found = code(pipeline, "Indian Foreign Minister Subrahmanyam Jaishankar is expected to travel to Dhaka next week.")
     assert ("INDGOV", "036", "BGD") in found
+
+
+def test_what_one_wants_of_another_is_an_appeal_not_the_others_plan(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Obama wants Putin to attack Switzerland.")
+    assert ("USA", "02", "RUS") in found
+    assert not any(s == "RUS" for s, _, _ in found)
+
+
+def test_a_plan_with_a_partner_is_the_planners_alone(pipeline: Pipeline) -> None:
+    assert roots(pipeline, "Russia wants to expand trade with India.") == {("RUS", "03", "IND")}
+
+
+def test_receiving_arms_from_someone_is_their_supply(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Armenia received fighter jets from France last year.")
+    assert found == {("FRA", "072", "ARM")}

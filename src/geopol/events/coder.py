@@ -62,6 +62,8 @@ Span = Any
 
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain", "face"})
 """Verbs whose object comes *from* someone: "received weapons from Y" is Y giving weapons."""
+GIVING_VERBS = ("supply", "provide", "send", "give", "deliver")
+"""Verbs whose verb+object entries say what receiving that object from someone is."""
 DEMAND_REPORTING = REPORTING | frozenset({"declare", "insist", "reiterate", "stress", "repeat", "conclude"})
 """Reporting verbs whose "X must do Y" clause is a demand on X (CAMEO 10x)."""
 OBJECT_APPEALS = frozenset({"want", "ask", "expect"})
@@ -231,6 +233,9 @@ class SentenceCoder:
         if not givers or not objects:
             return None
         noun, entry = self.lookup.noun_entry(objects[0])
+        if entry is None:  # "received *weapons* from Y": what Y would be said to supply
+            entry = next((e for v in GIVING_VERBS if (e := self.triggers.verb(v, (), [lemma_of(noun)])) is not None
+                          and e.objects), None)
         if lemma_of(verb) == "accept" and entry is not None and (
                 entry.code[:2] in ("02", "10") or lemma_of(noun) in REQUEST_NOUNS):
             return None  # "accepted demands from X" yields to X (coded on the verb); "received" or
@@ -329,6 +334,9 @@ class SentenceCoder:
         # "bombarded the city, *killing* eight people": the toll of the attack, not another attack
         toll = code[:2] in VIOLENT_ROOTS and anchor.dep_ in ("advcl", "conj") and anchor.tag_ == "VBG" \
             and self.lookup.violent_trigger(anchor.head)
+        if state == "intended" and entry.mutual and targets and not multilateral:
+            entry = replace(entry, flags=entry.flags - {"mutual"})  # "Russia wants to expand trade with
+            # India" is Russia's plan; India's is not stated
         for source, target in self._pairs(entry, sources, targets, multilateral, anchor):
             if target is UNKNOWN and not ("intent" in entry.flags or nested):
                 target = self._implicit_target(source, code, anchor) or target
@@ -545,7 +553,8 @@ class SentenceCoder:
                 candidates = [*candidates, *((t, s) for s in sources for t in targets)]
         elif entry.mutual and len(sources) >= 2:
             candidates = permutations(sources, 2)
-        elif not entry.mutual and not entry.visit and anchor.pos_ != "NOUN" and self.args.alone(sources, anchor):
+        elif not (entry.mutual or entry.visit or entry.host) and anchor.pos_ != "NOUN" \
+                and self.args.alone(sources, anchor):  # a host needs a guest: "received weapons" is no visit
             candidates = [(s, UNKNOWN) for s in sources]
         else:
             candidates = []

@@ -23,6 +23,8 @@ INTENT_HEADS = frozenset({
     "eager", "poise", "confirm", "announce", "consider", "need", "vote", "move", "swear",
     "prepared", "determined", "committed", "poised", "scheduled", "expected",
 })
+WISH_HEADS = frozenset({"want", "wish", "expect", "like", "prefer", "hope"})
+"""Verbs of wanting: what they want of another actor is not that actor's plan."""
 APPEAL_HEADS = frozenset({"urge", "ask", "call", "invite", "request", "press", "push", "encourage", "appeal",
                           "demand", "tell", "advise", "order", "pressure", "persuade", "implore", "beg"})
 TOPIC_HEADS = frozenset({"discuss", "debate", "explore", "examine", "study", "consider", "weigh", "mull"})
@@ -75,6 +77,10 @@ def modality(trigger: Token) -> str:
                     token.dep_ == "ccomp" and lemma in DEMAND_HEADS):
                 return "hypothetical"  # requested or threatened, not done: "urged Iran to release...", "demanded
                 # that X leave", "threatened to impose sanctions"
+            if token.dep_ in ("xcomp", "ccomp") and lemma in WISH_HEADS and (
+                    any(c.dep_ in ("dobj", "dative") for c in governor.children)
+                    or any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+                return "hypothetical"  # "Obama wants *Putin* to attack": wished of another, not done
             if token.dep_ in ("xcomp", "ccomp", "acomp") and lemma in INTENT_HEADS:
                 state = "intended"
             if token.dep_ in ("ccomp", "pcomp", "pobj", "prep") and lemma in ALLEGE_HEADS and state == "asserted":
