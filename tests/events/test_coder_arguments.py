@@ -266,3 +266,19 @@ def test_a_plan_with_a_partner_is_the_planners_alone(pipeline: Pipeline) -> None
 def test_receiving_arms_from_someone_is_their_supply(pipeline: Pipeline) -> None:
     found = code(pipeline, "Armenia received fighter jets from France last year.")
     assert found == {("FRA", "072", "ARM")}
+
+
+def test_the_two_leaders_are_the_last_two_people_named(pipeline: Pipeline) -> None:
+    text = ("Former South African President Thabo Mbeki chaired the talks in Addis Ababa on Monday.\n\n"
+            "Mbeki said progress was slow. South Sudanese President Salva Kiir spoke by telephone with "
+            "Sudanese leader Abdel Fattah al-Burhan on Sunday. The two leaders agreed to form "
+            "a joint committee.")
+    found = roots(pipeline, text)
+    assert ("SSD", "03", "SDN") in found
+    assert not any("ZAF" in (s, t) and c == "03" for s, c, t in found)
+
+
+def test_the_two_who_signed_are_the_two_just_named(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Argentine Foreign Minister Gerardo Werthein met his Brazilian counterpart Mauro Vieira "
+                            "in Brasilia on Monday, and the two signed an agreement on gas exports.")
+    assert {("ARG", "05", "BRA"), ("BRA", "05", "ARG")} <= found

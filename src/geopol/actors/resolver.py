@@ -76,6 +76,8 @@ class DocumentMemory:
     order: dict[str, int] = field(default_factory=dict)
     """When each country was last mentioned (a running count), to break ties in ``main_actors``."""
     seen: int = 0
+    people_seen: list[Actor] = field(default_factory=list)
+    """The people of known country named so far, in order (with repeats)."""
     last_party: Actor | None = None
     """The last country or organisation that was the subject of a sentence."""
     sentences: dict[str, set[int]] = field(default_factory=dict)
@@ -90,6 +92,7 @@ class DocumentMemory:
             if actor.country == "---":
                 return  # a person of unknown country is recalled by name, but is no party of the story
             self.last_person = actor
+            self.people_seen.append(actor)
             self.person_mentions[actor.country] = self.person_mentions.get(actor.country, 0) + 1
         if actor.country == "---":
             return
@@ -119,7 +122,12 @@ class DocumentMemory:
         return Actor(country, actor.name, "country")
 
     def main_actors(self, count: int, people: bool) -> list[Actor]:
-        """The ``count`` most mentioned parties so far: what "the two leaders" or "both sides" means."""
+        """The ``count`` most mentioned parties so far: what "both sides" means; for people ("the two
+        leaders") the countries of the last ``count`` people named, when they are distinct."""
+        if people:
+            last = list(dict.fromkeys(reversed([a.country for a in self.people_seen])))[:count]
+            if len(last) == count:
+                return [self.representative.get(c, Actor(c + "GOV", c, "role")) for c in reversed(last)]
         counts = self.person_mentions if people else self.mentions
         ranked = sorted(counts, key=lambda c: (counts[c], self.order.get(c, 0)), reverse=True)
         chosen = ranked[:count]
@@ -190,6 +198,9 @@ class SentenceActors:
             for actor in actors:
                 self.memory.remember(actor, _person_name(token) if actor.kind == "person" else actor.name,
                                      sentence_key(token))
+                if actor.kind != "person" and actor.country != "---" and any(
+                        t.ent_type_ == "PERSON" for t in (token, *(c for c in token.children if c.dep_ == "appos"))):
+                    self.memory.people_seen.append(actor)  # "Sudan's army chief, General al-Burhan"
         return actors
 
     def _resolve(self, token: Token, depth: int) -> list[Actor]:
@@ -366,7 +377,10 @@ class SentenceActors:
         return found
 
     def _numbered_group(self, token: Token) -> list[Actor]:
-        """ "the two presidents", "both sides", "the three countries"."""
+        """ "the two presidents", "both sides", "the three countries", "the two (signed)"."""
+        if token.lower_ in ("two", "three") and token.dep_ in ("nsubj", "nsubjpass") and any(
+                c.lower_ == "the" for c in token.children):  # "... and *the two* signed an agreement"
+            return self.memory.main_actors(NUMBER_WORDS[token.lower_], people=True)
         if _lemma(token) not in GROUP_WORDS or token.tag_ not in ("NNS", "NNPS"):
             return []
         count = next((NUMBER_WORDS[c.lower_] for c in token.children if c.lower_ in NUMBER_WORDS), 0)
