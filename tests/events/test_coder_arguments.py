@@ -282,3 +282,12 @@ def test_the_two_who_signed_are_the_two_just_named(pipeline: Pipeline) -> None:
     found = roots(pipeline, "Argentine Foreign Minister Gerardo Werthein met his Brazilian counterpart Mauro Vieira "
                             "in Brasilia on Monday, and the two signed an agreement on gas exports.")
     assert {("ARG", "05", "BRA"), ("BRA", "05", "ARG")} <= found
+
+
+def test_a_joined_verb_shares_the_date_of_the_verb_it_is_joined_to(pipeline: Pipeline) -> None:
+    import datetime as dt
+
+    result = pipeline.extract_text("Argentina's foreign minister met his Brazilian counterpart in Brasilia on Monday, "
+                                   "and the two signed an agreement on gas exports.", dt.date(2025, 2, 19))
+    signed = [e for e in result.events if e.code.startswith("05")]
+    assert signed and all(e.date == "2025-02-17" for e in signed)

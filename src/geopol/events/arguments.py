@@ -283,6 +283,8 @@ class Arguments:
         event noun in a phrase that frames the clause ("*In his meeting* with Wang on Wednesday,
         Putin said"), failing its own, those of the clause's verb."""
         own = self.dates_at({trigger.i} | ({verb.i} if verb is not None else set()))
+        if not own and verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+            return self.dates_at({verb.head.i})  # "met on Monday, and the two *signed* an agreement"
         if own or verb is not None:
             return own
         node = trigger
