@@ -292,3 +292,13 @@ def test_a_joined_verb_shares_the_date_of_the_verb_it_is_joined_to(pipeline: Pip
                                    dt.date(2025, 2, 19))
     signed = [e for e in result.events if e.code.startswith("05")]
     assert signed and all(e.date == "2025-02-17" for e in signed)
+
+
+def test_an_appeal_to_someone_unnamed_is_not_aimed_at_what_they_should_act_on(pipeline: Pipeline) -> None:
+    found = code(pipeline, "The African Union urged the warring parties to give Kenyan engineers safe access.")
+    assert not any(t.startswith("KEN") for _, _, t in found)
+
+
+@pytest.mark.parametrize("noun", ["tourists", "passengers", "fishermen", "engineers"])
+def test_people_of_a_country_are_its_civilians(pipeline: Pipeline, noun: str) -> None:
+    assert code(pipeline, f"Gunmen kidnapped four Japanese {noun} in Mali.") == {("---REB", "181", "JPNCVL")}

@@ -232,7 +232,8 @@ class Arguments:
                          if a.country not in own]
                 if found:
                     return found
-            if child.dep_ == "xcomp":
+            if child.dep_ == "xcomp" and not any(c.dep_ == "dobj" for c in head.children):
+                # "urged *the warring parties* to give engineers access": the addressee, not the engineers
                 objects = [c for c in child.children if c.dep_ in ("dobj", "dative")]
                 objects += [o for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS
                             for o in pobjs(c)]
