@@ -340,3 +340,13 @@ def test_never_raises_and_is_consistent(expression: str, reference: dt.date | No
         assert found.granularity == "day" and found.start <= found.end
     if found.month is not None:
         assert found.granularity == "month" and len(found.month) == 7
+
+
+@pytest.mark.parametrize(("text", "relative", "news_day"), [
+    ("A day earlier", True, False), ("two days later", True, False), ("the following day", True, False),
+    ("on Monday", False, True), ("yesterday", False, True), ("Oct. 1", False, False), ("last month", False, False),
+])
+def test_story_relative_and_news_day_expressions(text: str, relative: bool, news_day: bool) -> None:
+    from geopol.dates import is_news_day, is_story_relative
+
+    assert (is_story_relative(text), is_news_day(text)) == (relative, news_day)

@@ -128,6 +128,30 @@ _REL_DAYS: Final = (
     (re.compile(r"\b(?:next|following) (?:day|morning|night|evening)\b|\bday (?:after|later)$"), 1),
     (re.compile(r"\b(?:same|that) day\b"), 0),
 )
+_STORY_RELATIVE: Final = re.compile(
+    r"\b(?:previous|preceding|prior|next|following|same) (?:day|morning|night|evening)\b"
+    r"|\b(?:day|days|week|weeks) (?:before|earlier|after|later)$"
+)
+"""Expressions relative to the story's own time, not to the day of writing ("a day earlier", "two
+days later", "the following day")."""
+
+
+_NEWS_DAY: Final = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last night)\b")
+
+
+def is_news_day(expression: str) -> bool:
+    """Whether ``expression`` names a day of the news week ("on Monday", "yesterday"): the story's
+    time line, from which "a day earlier" counts (background dates like "Oct. 1" do not set it)."""
+    return bool(_NEWS_DAY.search(expression.lower()))
+
+
+def is_story_relative(expression: str) -> bool:
+    """Whether ``expression`` counts from a day the story named before rather than from the document
+    date: "A day earlier, ..." after "met on Monday" is Sunday."""
+    return bool(_STORY_RELATIVE.search(expression.lower().strip()))
+
+
 _COUNT_RE: Final = re.compile(
     rf"\b{_NUM} (day|week|month|year|decade)s? "
     r"(?:(ago|back|hence|from now)\b|(earlier|before|prior|later|after)$)"

@@ -17,7 +17,7 @@ from geopol.actors.lexicon import ActorLexicon
 from geopol.actors.resolver import DocumentMemory, SentenceActors, match_names
 from geopol.cameo import CameoTable
 from geopol.clean import clean
-from geopol.dates import DateRange, resolve_date
+from geopol.dates import DateRange, is_news_day, is_story_relative, resolve_date
 from geopol.events.coder import CodedEvent, EventCoder
 from geopol.events.triggers import TriggerLexicon
 from geopol.headlines import HeadlineCase
@@ -132,13 +132,16 @@ class Pipeline:
         memory = DocumentMemory(article.date)
         events: list[Event] = []
         seen: set[tuple[str, str, str, int, str]] = set()
+        story_day: dt.date | None = None  # the day the story last named, for "a day earlier"
         for paragraph, spacy_doc in docs:
             actors = self.sentence_actors(spacy_doc, memory)
             for sentence in spacy_doc.sents:
                 for coded in self.coder.code(sentence, actors):
                     if coded.modality not in EMITTED_MODALITIES and not self.config.all_modalities:
                         continue
-                    event = self._event(article, paragraph, sentence, coded)
+                    event = self._event(article, paragraph, sentence, coded, story_day)
+                    if event.date is not None and event.date_text and is_news_day(event.date_text):
+                        story_day = dt.date.fromisoformat(event.date)
                     key = (event.source, event.target, event.code, event.start, event.modality)
                     if key not in seen:
                         seen.add(key)
@@ -150,9 +153,10 @@ class Pipeline:
         places = self.places.match(spacy_doc) if self.places is not None else {}
         return SentenceActors(self.actors, match_names(spacy_doc, self.actors), memory, places)
 
-    def _event(self, article: Article, paragraph: Paragraph, sentence: Any, coded: CodedEvent) -> Event:
+    def _event(self, article: Article, paragraph: Paragraph, sentence: Any, coded: CodedEvent,
+               story_day: dt.date | None = None) -> Event:
         info = self.cameo.get(coded.code)
-        when, date_text = _when(coded, article.date)
+        when, date_text = _when(coded, article.date, story_day)
         start = paragraph.offset + sentence.start_char
         return Event(
             doc=article.id, source=coded.source.code, source_name=coded.source.name,
@@ -182,12 +186,16 @@ def load_lexicons(config: PipelineConfig, tokenize: Any = None) -> tuple[ActorLe
     return actors, triggers
 
 
-def _when(coded: CodedEvent, reference: dt.date | None) -> tuple[DateRange | None, str | None]:
-    """The first attached date expression that gives a day, else the first that gives anything."""
+def _when(coded: CodedEvent, reference: dt.date | None,
+          story_day: dt.date | None = None) -> tuple[DateRange | None, str | None]:
+    """The first attached date expression that gives a day, else the first that gives anything.
+    Expressions relative to the story's time ("a day earlier") count from ``story_day``, the last
+    day an event of the document was dated to, when there is one."""
     tense = "future" if coded.future else "past"
     fallback: tuple[DateRange | None, str | None] = (None, coded.date_texts[0] if coded.date_texts else None)
     for text in coded.date_texts:
-        when = resolve_date(text, reference, tense)
+        anchor = story_day if story_day is not None and is_story_relative(text) else reference
+        when = resolve_date(text, anchor, tense)
         if when is not None and when.start is not None:
             return when, text
     return fallback

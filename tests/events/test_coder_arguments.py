@@ -302,3 +302,22 @@ def test_an_appeal_to_someone_unnamed_is_not_aimed_at_what_they_should_act_on(pi
 @pytest.mark.parametrize("noun", ["tourists", "passengers", "fishermen", "engineers"])
 def test_people_of_a_country_are_its_civilians(pipeline: Pipeline, noun: str) -> None:
     assert code(pipeline, f"Gunmen kidnapped four Japanese {noun} in Mali.") == {("---REB", "181", "JPNCVL")}
+
+
+def test_a_day_earlier_counts_from_the_day_the_story_named(pipeline: Pipeline) -> None:
+    import datetime as dt
+
+    text = ("Iran's vice president met the Saudi crown prince in Riyadh on Monday.\n\n"
+            "Israel struck military sites in Iran on Oct. 26, officials recalled.\n\n"
+            "A day earlier, the Saudi army chief held talks in Tehran with Iranian commanders.")
+    result = pipeline.extract_text(text, dt.date(2024, 11, 13))
+    talks = [e for e in result.events if e.date_text == "A day earlier"]
+    assert talks and all(e.date == "2024-11-10" for e in talks)
+
+
+def test_a_framing_participle_dates_the_main_verb(pipeline: Pipeline) -> None:
+    import datetime as dt
+
+    result = pipeline.extract_text("Speaking to reporters in Tehran on Wednesday, Grossi urged Iran to explain "
+                                   "the traces.", dt.date(2025, 2, 14))
+    assert {(e.code[:2], e.date) for e in result.events} == {("02", "2025-02-12")}

@@ -286,6 +286,9 @@ class Arguments:
         own = self.dates_at({trigger.i} | ({verb.i} if verb is not None else set()))
         if not own and verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
             return self.dates_at({verb.head.i})  # "met on Monday, and the two *signed* an agreement"
+        if not own and verb is not None:  # "*Speaking* to reporters on Wednesday, Grossi urged ..."
+            framing = {c.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i}
+            own = self.dates_at(framing) if framing else own
         if own or verb is not None:
             return own
         node = trigger
