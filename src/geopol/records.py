@@ -81,7 +81,8 @@ class Actor:
     code: str
     name: str
     kind: str = "unknown"
-    """``country``, ``organization``, ``person``, ``role``, ``group`` or ``unknown``."""
+    """``country``, ``organization``, ``person``, ``role``, ``group``, ``people`` (a people or the
+    states of a region: "Iraqi Kurds", "African states") or ``unknown``."""
 
     @property
     def country(self) -> str:

@@ -321,3 +321,18 @@ def test_a_framing_participle_dates_the_main_verb(pipeline: Pipeline) -> None:
     result = pipeline.extract_text("Speaking to reporters in Tehran on Wednesday, Grossi urged Iran to explain "
                                    "the traces.", dt.date(2025, 2, 14))
     assert {(e.code[:2], e.date) for e in result.events} == {("02", "2025-02-12")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Philippines summoned the Chinese ambassador on Tuesday to protest the water cannon attack.",
+     ("PHL", "114", "CHNGOV")),
+    ("Hundreds of ethnic Turks protested against Sweden's decision in Stockholm.", ("TUR", "141", "SWE")),
+])
+def test_a_government_protests_by_complaining_a_people_by_demonstrating(pipeline: Pipeline, text: str,
+                                                                        expected: tuple[str, str, str]) -> None:
+    assert expected in {(s[:3], c, t) for s, c, t in code(pipeline, text)}
+
+
+def test_its_former_colony_is_not_its_owner(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Paris on Saturday suspended all development aid to its former colony.")
+    assert not any(t.startswith("FRA") for _, _, t in found)

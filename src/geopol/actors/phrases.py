@@ -97,7 +97,7 @@ def combine(country: Actor, role: Role, phrase: str) -> Actor:
     if code.startswith(("IGO", "NGO", "MNC")) or len(code) > 3:
         return Actor(code, phrase or country.name, "role")
     if role.role == PEOPLE_ROLE:  # "Iraqi Kurds", "Arab states": the country or region itself
-        return Actor(code, phrase or country.name, "country")
+        return Actor(code, phrase or country.name, "people")
     return Actor(code + role.role, phrase or country.name, "role")
 
 

@@ -307,6 +307,8 @@ class SentenceActors:
                 code = self._stated_office(token, match, code) or code
             return Actor(code, phrase if len(phrase) > len(surface) else surface, "person")
         kind = {"capital": "role", "seat": "role", "adjective": "country"}.get(entry.kind, entry.kind)
+        if entry.kind == "adjective" and token.dep_ not in ("amod", "compound", "poss"):
+            kind = "people"  # "*Nigerians* protested": the people, not the state
         return Actor(entry.code, surface, kind)
 
     def _stated_office(self, token: Token, match: NameMatch, nearest: str) -> str | None:

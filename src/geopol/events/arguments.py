@@ -34,6 +34,9 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 PLACE_TARGET_PREPS = frozenset({"in", "at", "on", "near", "against", "into", "across", "over", "outside"})
 CONDITION_MARKS = frozenset({"unless", "if"})
+RELATIONAL_NOUNS = frozenset({"colony", "neighbour", "neighbor", "ally", "partner", "rival", "enemy", "adversary",
+                              "foe", "friend", "proxy", "client", "satellite"})
+"""Nouns for another party related to their possessor: "its former colony" is not the possessor."""
 OWNER_PREPS = frozenset({"of", "to", "with", "against", "on", "from", "for", "by", "toward", "towards"})
 
 
@@ -154,7 +157,7 @@ class Arguments:
     def owners(self, tokens: Sequence[Token]) -> list[Token]:
         """When the object is not an actor ("called for the withdrawal of Syrian forces"), the nearest
         actor-like phrase inside it: its possessor or compound first, then its prepositional phrases."""
-        level = list(tokens)
+        level = [t for t in tokens if t.lemma_.lower() not in RELATIONAL_NOUNS]  # "*its former colony*" is not it
         for _ in range(3):
             modifiers = [c for t in level for c in t.children if c.dep_ in ("poss", "compound", "amod", "nmod")]
             found = [c for c in modifiers if self.actors.resolve(c, remember=False)]

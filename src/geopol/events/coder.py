@@ -372,6 +372,10 @@ class SentenceCoder:
             military = MILITARY_SUBJECT_CODES.get(entry.lemma)
             if military and not entry.objects and any(self._is_military(t) for t in self.args.subjects(verb)):
                 code = military
+        if code == "141" and lemma_of(trigger) == "protest" and sources and all(
+                s.code.endswith("GOV") or s.code.startswith("IGO") or (s.kind == "country" and len(s.code) == 3)
+                for s in sources):
+            code = "114"  # a government "protests" by complaining officially, not by demonstrating
         if code == "190" and verb is not None:  # "warplanes killed ...", "shelled with tanks"
             means = [*self.args.subjects(verb), *(o for c in verb.children if c.dep_ in ("agent", "prep")
                                                   and c.lower_ in ("by", "with") for o in pobjs(c))]
