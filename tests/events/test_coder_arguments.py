@@ -336,3 +336,8 @@ def test_a_government_protests_by_complaining_a_people_by_demonstrating(pipeline
 def test_its_former_colony_is_not_its_owner(pipeline: Pipeline) -> None:
     found = code(pipeline, "Paris on Saturday suspended all development aid to its former colony.")
     assert not any(t.startswith("FRA") for _, _, t in found)
+
+
+def test_agreeing_that_something_will_be_done_is_a_promise_not_an_accord_of_views(pipeline: Pipeline) -> None:
+    assert ("IRN", "03", "IGO") in roots(pipeline, "Iran and the IAEA agreed that inspectors would be allowed back.")
+    assert ("IRN", "01", "IGO") in roots(pipeline, "Iran and the IAEA agreed that there was a need for dialogue.")

@@ -387,7 +387,8 @@ class SentenceCoder:
             # "pledged *support*", "agreed *to a ceasefire*": the promise of that action (03x)
             action = self._embedded_action(trigger, verb, depth=0)
             code = (intent_code(action) if action and action[:2] != "03" else None) or code
-        if entry.lemma in ACCORD_VERBS and verb is not None and code == entry.code and _has_that_clause(verb):
+        if entry.lemma in ACCORD_VERBS and verb is not None and code == entry.code and _has_that_clause(verb) \
+                and not _promised(verb):
             code = "019"  # "agreed (that) there was a need for ...": an accord of views, not a promise
         if code == "112" and verb is not None and not targets:
             claimed = self._self_claim(verb, sources)
@@ -578,6 +579,12 @@ def _same_side(one: Actor, other: Actor) -> bool:
         return False
     roles = {one.code[len(one.country):len(one.country) + 3], other.code[len(other.country):len(other.country) + 3]}
     return len(roles - {"", "GOV", "MIL", "LEG"}) == 0 or one.code == other.code
+
+
+def _promised(verb: Token) -> bool:
+    """ "agreed that inspectors *would* return": the clause says what will be done, a promise."""
+    return any(c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll")
+                                         for a in c.children) for c in verb.children)
 
 
 def _has_that_clause(verb: Token) -> bool:
