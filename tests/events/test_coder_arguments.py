@@ -341,3 +341,18 @@ def test_its_former_colony_is_not_its_owner(pipeline: Pipeline) -> None:
 def test_agreeing_that_something_will_be_done_is_a_promise_not_an_accord_of_views(pipeline: Pipeline) -> None:
     assert ("IRN", "03", "IGO") in roots(pipeline, "Iran and the IAEA agreed that inspectors would be allowed back.")
     assert ("IRN", "01", "IGO") in roots(pipeline, "Iran and the IAEA agreed that there was a need for dialogue.")
+
+
+def test_a_title_with_the_refers_to_the_last_person_named_with_it(pipeline: Pipeline) -> None:
+    text = ("Iranian Vice President Mohammad Reza Aref met Saudi Crown Prince Mohammed bin Salman in Riyadh "
+            "on Monday.\n\nThe crown prince, who is also prime minister, called on Israel to show restraint.")
+    assert ("SAUGOV", "020", "ISR") in code(pipeline, text)
+
+
+def test_refraining_from_an_action_is_not_doing_it(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Egypt called on Israel to refrain from attacking Rafah.")
+    assert not any(c == "19" for _, c, _ in found)
+
+
+def test_crediting_someones_mediation_is_praise(pipeline: Pipeline) -> None:
+    assert ("RUS", "05", "ARE") in roots(pipeline, "Russia's Defence Ministry credited Abu Dhabi's mediation.")

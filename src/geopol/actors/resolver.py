@@ -78,6 +78,8 @@ class DocumentMemory:
     seen: int = 0
     people_seen: list[Actor] = field(default_factory=list)
     """The people of known country named so far, in order (with repeats)."""
+    titles: dict[str, Actor] = field(default_factory=dict)
+    """The last person named with each title: who "the crown prince" or "the foreign minister" is."""
     last_party: Actor | None = None
     """The last country or organisation that was the subject of a sentence."""
     sentences: dict[str, set[int]] = field(default_factory=dict)
@@ -194,6 +196,10 @@ class SentenceActors:
         if remember and token.dep_ == "nsubj" and len(actors) == 1 and actors[0].kind != "person" \
                 and actors[0].country != "---" and token.lower_ not in GROUP_PRONOUNS:
             self.memory.last_party = actors[0]
+        if remember and len(actors) == 1 and actors[0].kind == "person" and actors[0].country != "---":
+            title = self.role_of(token)
+            if title is not None and title.kind == "title":
+                self.memory.titles[title.term] = actors[0]
         if remember:
             for actor in actors:
                 self.memory.remember(actor, _person_name(token) if actor.kind == "person" else actor.name,
@@ -247,6 +253,9 @@ class SentenceActors:
         if role is None:
             return []
         if not countries:
+            titled = self.memory.titles.get(role.term) if any(c.lower_ == "the" for c in token.children) else None
+            if titled is not None:  # "*the crown prince*" after "Crown Prince Mohammed bin Salman"
+                return [titled]
             stateless = [Actor("---" + role.role, _phrase(token), "role")] if role.role in STATELESS_ROLES else []
             return self._from_apposition(token, depth) or stateless
         return [combine(country, role, _phrase(token)) for country in countries]

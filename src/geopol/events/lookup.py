@@ -19,7 +19,7 @@ LIGHT_VERBS = frozenset({
     "convene", "host", "mount", "impose", "level", "lodge", "file", "extend", "offer", "deliver",
     "announce", "undertake", "embark", "perform", "engage", "sign", "reach", "conclude",
     "provide", "send", "supply", "present", "show", "voice", "register", "raise", "renew",
-    "approve", "adopt", "unveil", "slap", "introduce", "order", "authorize", "authorise",
+    "approve", "adopt", "unveil", "slap", "introduce", "order", "authorize", "authorise", "convey", "relay",
 })
 """Verbs that carry little meaning of their own: their noun object names the event."""
 IN_LIGHT_VERBS = frozenset({"engage", "participate", "take", "join", "involve", "take part"})

@@ -31,7 +31,8 @@ TOPIC_HEADS = frozenset({"discuss", "debate", "explore", "examine", "study", "co
 """Verbs whose verbal object is a subject of talk, not something done: "discussed deepening ties"."""
 THREAT_HEADS = frozenset({"threaten"})
 """Verbs whose infinitive is only threatened: "threatened to impose sanctions" is a 13x threat."""
-REFUSAL_HEADS = frozenset({"refuse", "decline", "fail", "reject", "resist", "avoid", "cease", "stop", "forgo", "deny"})
+REFUSAL_HEADS = frozenset({"refuse", "decline", "fail", "reject", "resist", "avoid", "cease", "stop", "forgo", "deny",
+                           "refrain", "abstain", "desist"})
 """Verbs whose infinitive is not done: "refused to meet" (the refusal is coded, not the meeting)."""
 DEMAND_HEADS = frozenset({"urge", "ask", "request", "demand", "press", "push", "appeal", "call", "insist"})
 """Verbs whose "that" clause is requested, not done: "demanded that Togo release ..."."""
@@ -71,6 +72,8 @@ def modality(trigger: Token) -> str:
                 return "hypothetical"  # only talked about: "discussed deepening cooperation"
             if token.dep_ in ("xcomp", "pcomp", "dobj", "ccomp") and lemma in REFUSAL_HEADS and token.pos_ == "VERB":
                 return "negated"  # "refused to meet", "denied supplying weapons"
+            if token.dep_ == "prep" and token.lower_ == "from" and lemma in REFUSAL_HEADS:
+                return "negated"  # "refrain *from attacking*", "desist from"
             if token.dep_ == "pcomp" and governor.lower_ == "against":
                 return "hypothetical"  # "warned Beijing against providing support": not done
             if (token.dep_ == "xcomp" and lemma in APPEAL_HEADS | THREAT_HEADS) or (
