@@ -301,7 +301,8 @@ class SentenceActors:
         if token.ent_type_ not in ("ORG", "FAC") or match.entry.kind in ("person", "organization", "group"):
             return False
         entity_end = token.i
-        while entity_end + 1 < len(token.doc) and token.doc[entity_end + 1].ent_iob_ == "I":
+        while entity_end + 1 < len(token.doc) and token.doc[entity_end + 1].ent_iob_ == "I" \
+                and token.doc[entity_end + 1].dep_ != "case":  # "Abu Dhabi*'s*" is no larger name
             entity_end += 1
         return bool(entity_end >= match.end)
 
