@@ -22,7 +22,16 @@ SETS = {
     "seeds": ("corpus/seeds.jsonl", "eval/seeds/gold.jsonl", False),
     "petr2_gsr": ("eval/petr2_gsr/docs.jsonl", "eval/petr2_gsr/gold.jsonl", False),
     "cameo_examples": ("eval/cameo_examples/docs.jsonl", "eval/cameo_examples/gold.jsonl", True),
+    # geopol's own held-out articles (tests/data, written for geopol; paths from the repository)
+    "heldout": ("tests/data/heldout/docs.jsonl", "tests/data/heldout/gold.jsonl", False),
+    "heldout2": ("tests/data/heldout2/docs.jsonl", "tests/data/heldout2/gold.jsonl", False),
 }
+REPO = Path(__file__).resolve().parents[1]
+
+
+def located(path: str, shared: Path) -> Path:
+    """A set's file: in the repository when under tests/, else in ../shared."""
+    return REPO / path if path.startswith("tests/") else shared / path
 
 
 def pinned() -> dict[str, dict[str, dict[str, object]]]:
@@ -49,10 +58,10 @@ def score(pipeline: object, shared: Path, name: str, tmp_path: Path) -> dict[str
     output = tmp_path / f"{name}.jsonl"
     with output.open("w", encoding="utf-8") as stream:
         writer = EventWriter(stream, "jsonl")
-        for result in pipeline.process(iter_inputs([str(shared / docs)])):  # type: ignore[attr-defined]
+        for result in pipeline.process(iter_inputs([str(located(docs, shared))])):  # type: ignore[attr-defined]
             for event in getattr(result, "events", ()):
                 writer.write(event)
-    command = [sys.executable, str(shared / "eval" / "score.py"), str(shared / gold), str(output), "--json"]
+    command = [sys.executable, str(shared / "eval" / "score.py"), str(located(gold, shared)), str(output), "--json"]
     if ignore_actors:
         command.append("--ignore-actors")
     completed = subprocess.run(command, capture_output=True, text=True, check=True)
