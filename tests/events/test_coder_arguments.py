@@ -356,3 +356,19 @@ def test_refraining_from_an_action_is_not_doing_it(pipeline: Pipeline) -> None:
 
 def test_crediting_someones_mediation_is_praise(pipeline: Pipeline) -> None:
     assert ("RUS", "05", "ARE") in roots(pipeline, "Russia's Defence Ministry credited Abu Dhabi's mediation.")
+
+
+def test_ministers_of_two_countries_are_both(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The foreign ministers of Venezuela and Guyana held talks in Brasilia on Thursday.")
+    assert {("VEN", "04", "GUY"), ("GUY", "04", "VEN")} <= found
+
+
+def test_a_person_unknown_to_the_lexicons_takes_the_country_that_owns_the_name(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Venezuela's Yvan Gil and Guyana's Hugh Todd met for three hours in Brasilia.")
+    assert {("VEN", "04", "GUY"), ("GUY", "04", "VEN")} <= found
+
+
+def test_a_promise_is_made_to_whom_the_promised_action_is_for(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Leaders of the Group of Seven agreed on Thursday to provide Ukraine with a $50 billion loan.")
+    assert ("IGOGOE", "0331", "UKR") in found
+    assert not any(s == "UKR" for s, _, _ in found)

@@ -142,6 +142,13 @@ class DocumentMemory:
                 for a in actors]
 
 
+def _name_like(token: Token) -> bool:
+    """A person's name as the parser sees it: a PERSON entity, or a proper noun after a capitalised
+    first name ("Guyana's *Hugh Todd*", which the tagger may leave untyped)."""
+    return token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and not token.ent_type_ and any(
+        c.dep_ == "compound" and c.pos_ == "PROPN" and c.text[:1].isupper() for c in token.children))
+
+
 def sentence_key(token: Token) -> int:
     """A key for the sentence of ``token`` that differs between the sentences of one document."""
     return hash((token.doc.text, token.sent.start))
@@ -241,12 +248,16 @@ class SentenceActors:
             return named
         role = self.role_of(token)
         countries = self._countries_of(token, depth)
-        if token.ent_type_ == "PERSON" or (token.pos_ == "PROPN" and role is None and not countries):
+        if token.ent_type_ == "PERSON" or (
+                token.pos_ == "PROPN" and role is None and (not countries or _name_like(token))):
             known = self.memory.recall(_surface(token))
             if known is not None:
                 return [known]
-            if role is None:
-                return self._from_apposition(token, depth)
+            if role is None:  # "Venezuela's Yvan Gil": a person of that country, role unknown
+                return self._from_apposition(token, depth) or [
+                    Actor(c.code[:3], _surface(token), "person") for c in countries
+                    if _name_like(token) and c.code[:3].isalpha() and len(c.code) <= 6
+                    and not c.code.startswith(("IGO", "NGO", "MNC"))]
             if not countries:  # a titled person of no known country: "President Reagan" -> ---GOV
                 return self._from_apposition(token, depth) or [Actor("---" + role.role, _surface(token), "person")]
             return [Actor(combine(c, role, "").code, _surface(token), "person") for c in countries]
@@ -379,8 +390,8 @@ class SentenceActors:
             return phrases.without_regions(found)
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ in AFFILIATION_PREPS:
-                for obj in child.children:
-                    if obj.dep_ == "pobj":
+                for obj in (o for p in child.children if p.dep_ == "pobj" for o in self.expand(p)):
+                    if obj.dep_ in ("pobj", "conj"):  # "the ministers of Venezuela *and Guyana*"
                         resolved = self._resolve(obj, depth + 1)
                         if not resolved and child.lower_ in ("of", "from") and depth < 3:
                             # "members from *Kenya's* ruling party": the country of the body named

@@ -312,7 +312,10 @@ class SentenceCoder:
         if entry.mutual and entry.code == "062" and not targets and len(sources) == 1:
             # military exercises with no partner are a show of force, aimed at where they are held
             entry = replace(entry, code="150", flags=entry.flags - {"mutual"})
+        promised_to = "intent" in entry.flags and not targets  # "agreed to provide *Ukraine* with a loan"
         code, targets = self._specialise(entry, trigger, verb, sources, targets)
+        if promised_to and targets and entry.mutual:
+            entry = replace(entry, flags=entry.flags - {"mutual"})  # a promise to, not an accord with
         if not sources and verb is not None and any(t.country != "---" for t in targets):
             sources, code = self._unnamed_sources(code, verb)
         if state == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(anchor) and targets:
@@ -394,7 +397,8 @@ class SentenceCoder:
             claimed = self._self_claim(verb, sources)
             if claimed:  # "the US claimed that they had attacked Iraq": a claim of responsibility
                 code, targets = "015", claimed
-        if (code[:2] in SPECIALISED_BY_ACTION or code[:2] == "11") and not targets:
+        if (code[:2] in SPECIALISED_BY_ACTION or code[:2] == "11" or "intent" in entry.flags) and not targets:
+            # "pledged to provide *Ukraine* with a loan": a promise is made to whom the action is for
             # "demanded that *Togo* release", "alleged that *Paris* played a role"
             targets = self.args.embedded_targets(verb if verb is not None else trigger)
         if code[:2] == "14" and not targets:
@@ -534,8 +538,10 @@ class SentenceCoder:
             return None
         lemma = self.lookup.verb_lemma(token)
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        if lemma in LIGHT_VERBS:
-            entry = next((e for o in objects if (e := self.lookup.noun_entry(o)[1]) is not None), None)
+        if lemma in LIGHT_VERBS:  # "provide Ukraine *with a loan*": the noun may follow "with"
+            given = [*objects, *(o for c in token.children if c.dep_ == "prep" and c.lower_ == "with"
+                                 for o in pobjs(c))]
+            entry = next((e for o in given if (e := self.lookup.noun_entry(o)[1]) is not None), None)
             if entry is not None:
                 return entry.code
         entry = self.triggers.verb(lemma, particles(token), object_lemmas(token, objects))
