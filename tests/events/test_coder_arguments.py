@@ -369,6 +369,18 @@ def test_a_person_unknown_to_the_lexicons_takes_the_country_that_owns_the_name(p
 
 
 def test_a_promise_is_made_to_whom_the_promised_action_is_for(pipeline: Pipeline) -> None:
-    found = code(pipeline, "Leaders of the Group of Seven agreed on Thursday to provide Ukraine with a $50 billion loan.")
+    found = code(pipeline, "Leaders of the Group of Seven agreed on Thursday to provide Ukraine with a $50bn loan.")
     assert ("IGOGOE", "0331", "UKR") in found
     assert not any(s == "UKR" for s, _, _ in found)
+
+
+def test_a_known_surname_is_the_person_whatever_its_tag(pipeline: Pipeline) -> None:
+    text = ("Venezuela's Yvan Gil and Guyana's Hugh Todd met for about three hours.\n\n"
+            "Todd, for his part, accused Venezuela of moving troops toward the frontier.")
+    assert ("GUY", "11", "VEN") in roots(pipeline, text)
+
+
+def test_denying_a_report_answers_the_party_of_the_story(pipeline: Pipeline) -> None:
+    text = ("Guyana accused Venezuela of moving troops toward the border on Thursday.\n\n"
+            "Venezuela's defence minister Vladimir Padrino Lopez denied the report on Friday.")
+    assert ("VEN", "01", "GUY") in roots(pipeline, text)

@@ -236,6 +236,11 @@ class SentenceActors:
                 # "China's Commerce Ministry said ... *It* accused Washington": the last party that spoke
                 return [self.memory.last_party] if self.memory.last_party is not None else []
             return governing
+        if token.pos_ not in ("PROPN", "PRON") and token.text[:1].isupper() \
+                and token.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            known = self.memory.recall(token.text)  # a surname the tagger took for something else ("Todd")
+            if known is not None:
+                return [known]
         group = self._numbered_group(token)
         if group:
             return group

@@ -354,8 +354,8 @@ class SentenceCoder:
         """The target a clause leaves to its story: the party the document is about, other than the
         source ("Yoon condemned *the launch*", "the Kremlin dismissed *the measures*"). Statements
         and appeals never take one; criticism and rejection only of a thing done ("the launch")."""
-        if source.country == "---" or code[:2] in ("01", "02"):
-            return None
+        if source.country == "---" or (code[:2] in ("01", "02") and code != "016"):
+            return None  # "denied the report" answers the report's author
         if code[:2] in NO_UNKNOWN_TARGET_ROOTS and not any(c.dep_ == "dobj" for c in anchor.children):
             return None
         return self.actors.memory.context_party({source.country}, sentence_key(anchor))
