@@ -384,3 +384,9 @@ def test_denying_a_report_answers_the_party_of_the_story(pipeline: Pipeline) -> 
     text = ("Guyana accused Venezuela of moving troops toward the border on Thursday.\n\n"
             "Venezuela's defence minister Vladimir Padrino Lopez denied the report on Friday.")
     assert ("VEN", "01", "GUY") in roots(pipeline, text)
+
+
+def test_meeting_in_the_other_partys_country_is_also_a_visit_there(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Lavrov met Wang Yi in Beijing on Monday.")
+    assert ("RUSGOV", "042", "CHN") in found
+    assert not any(c == "042" and s.startswith("CHN") for s, c, _ in found)

@@ -349,6 +349,12 @@ class SentenceCoder:
                 continue
             yield CodedEvent(source, target, code, trigger.text, trigger.i, f"{rule}:{entry.origin.rsplit('/', 1)[-1]}",
                              state, date_texts, future, place)
+            if entry.mutual and code[:2] == "04" and code != "041" and state == "asserted" and place is not None \
+                    and place.country == target.country != source.country and "---" not in (source.country,):
+                # "X met Y *in Y's capital*": X made a visit there (042)
+                host = Actor(target.country, self.actors.lexicon.country_name(target.country), "country")
+                yield CodedEvent(source, host, "042", trigger.text, trigger.i, "visit-implied:grammar",
+                                 state, date_texts, future, place)
 
     def _implicit_target(self, source: Actor, code: str, anchor: Token) -> Actor | None:
         """The target a clause leaves to its story: the party the document is about, other than the
