@@ -12,7 +12,7 @@ Token = Any
 def object_lemmas(verb: Token, objects: Sequence[Token]) -> list[str]:
     """Lemmas that can specialise a verb: its objects, their compounds, the "of" phrases of its
     objects ("5,000 tons *of aid*") and its own "of"/"for" objects ("accused of war crimes")."""
-    preps = ("of", "for", "on", "by")
+    preps = ("of", "for", "on", "by", "to")
     heads = [*objects, *of_objects(objects),
              *(o for c in verb.children if c.dep_ == "prep" and c.lower_ in preps for o in pobjs(c))]
     lemmas = [t.lemma_.lower() for h in heads for t in (h, *h.children) if t is h or t.dep_ == "compound"]
