@@ -4,9 +4,9 @@ tests)."""
 from __future__ import annotations
 
 import pytest
+from tests.events.test_coder import code
 
 from geopol.pipeline import Pipeline
-from tests.events.test_coder import code
 
 
 @pytest.mark.parametrize(("text", "expected"), [
