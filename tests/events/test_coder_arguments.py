@@ -390,3 +390,20 @@ def test_meeting_in_the_other_partys_country_is_also_a_visit_there(pipeline: Pip
     found = code(pipeline, "Lavrov met Wang Yi in Beijing on Monday.")
     assert ("RUSGOV", "042", "CHN") in found
     assert not any(c == "042" and s.startswith("CHN") for s, c, _ in found)
+
+
+def test_the_three_countries_are_the_parties_of_the_last_joint_action_of_three(pipeline: Pipeline) -> None:
+    text = ("North Korea fired two missiles on Wednesday, officials in Seoul said.\n\n"
+            "South Korea is closely cooperating with the United States and Japan, the military said.\n\n"
+            "The three countries' defence chiefs are due to meet in Tokyo next month.")
+    meetings = {(s, t) for s, c, t in roots(pipeline, text) if c == "03"}
+    assert meetings and all("PRK" not in pair for pair in meetings)
+    assert ("KOR", "JPN") in meetings
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Washington added 23 Chinese technology firms to its export blacklist last week.", ("USA", "16", "CHN")),
+    ("Indian soldiers returned fire on Monday night, the army said.", ("IND", "19", "---")),
+])
+def test_blacklisting_and_returning_fire(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in roots(pipeline, text)

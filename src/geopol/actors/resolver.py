@@ -78,6 +78,9 @@ class DocumentMemory:
     seen: int = 0
     people_seen: list[Actor] = field(default_factory=list)
     """The people of known country named so far, in order (with repeats)."""
+    groups: dict[int, list[Actor]] = field(default_factory=dict)
+    """The parties of the last joint action of three or more ("X is cooperating with Y and Z"), by
+    their number: who "the three countries" are."""
     titles: dict[str, Actor] = field(default_factory=dict)
     """The last person named with each title: who "the crown prince" or "the foreign minister" is."""
     last_party: Actor | None = None
@@ -415,6 +418,8 @@ class SentenceActors:
         if not count:
             return []
         people = _lemma(token) in PEOPLE_WORDS
+        if count >= 3 and count in self.memory.groups:
+            return self.memory.groups[count]
         return self.memory.main_actors(count, people)
 
     def _from_apposition(self, token: Token, depth: int) -> list[Actor]:

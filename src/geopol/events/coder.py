@@ -340,6 +340,10 @@ class SentenceCoder:
         if state == "intended" and entry.mutual and targets and not multilateral:
             entry = replace(entry, flags=entry.flags - {"mutual"})  # "Russia wants to expand trade with
             # India" is Russia's plan; India's is not stated
+        parties = {a.country: a for a in (*sources, *targets) if a.country != "---"}
+        if entry.mutual and len(parties) >= 3:  # who "the three countries" will be
+            self.actors.memory.groups[len(parties)] = [
+                a if len(a.code) > 3 else Actor(a.code + "GOV", a.name, "role") for a in parties.values()]
         for source, target in self._pairs(entry, sources, targets, multilateral, anchor):
             if target is UNKNOWN and not ("intent" in entry.flags or nested):
                 target = self._implicit_target(source, code, anchor) or target
