@@ -407,3 +407,14 @@ def test_the_three_countries_are_the_parties_of_the_last_joint_action_of_three(p
 ])
 def test_blacklisting_and_returning_fire(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in roots(pipeline, text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The United Nations peacekeeping force in southern Lebanon said one of its posts was hit.\n\n"
+     "The mission called on Israel to exercise restraint.", ("IGO", "02", "ISR")),
+    ("The European Union imposed new sanctions on Russia on Tuesday.\n\nHungary criticised the bloc.",
+     ("HUN", "11", "IGO")),
+])
+def test_the_bloc_or_the_mission_is_the_organisation_named_last(pipeline: Pipeline, text: str,
+                                                                expected: tuple[str, str, str]) -> None:
+    assert expected in roots(pipeline, text)

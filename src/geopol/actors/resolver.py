@@ -35,6 +35,9 @@ Token = Any
 Doc = Any
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "mission", "agency", "organisation", "organization",
+                                   "grouping", "body", "watchdog"})
+"""Nouns by which news refers back to an organisation it has named ("the bloc", "the mission")."""
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 """Pronouns for a country, an organisation or a group: resolved to the subject of a clause that
 governs them ("Japan said *it* had halted aid", "Iran threatened to widen *its* war")."""
@@ -78,6 +81,8 @@ class DocumentMemory:
     seen: int = 0
     people_seen: list[Actor] = field(default_factory=list)
     """The people of known country named so far, in order (with repeats)."""
+    last_organisation: Actor | None = None
+    """The organisation named last: what "the bloc" or "the mission" is."""
     groups: dict[int, list[Actor]] = field(default_factory=dict)
     """The parties of the last joint action of three or more ("X is cooperating with Y and Z"), by
     their number: who "the three countries" are."""
@@ -101,6 +106,8 @@ class DocumentMemory:
             self.person_mentions[actor.country] = self.person_mentions.get(actor.country, 0) + 1
         if actor.country == "---":
             return
+        if actor.code.startswith(("IGO", "NGO")):
+            self.last_organisation = actor
         self.mentions[actor.country] = self.mentions.get(actor.country, 0) + 1
         self.seen += 1
         self.order[actor.country] = self.seen
@@ -244,6 +251,9 @@ class SentenceActors:
             known = self.memory.recall(token.text)  # a surname the tagger took for something else ("Todd")
             if known is not None:
                 return [known]
+        if _lemma(token) in ORGANISATION_ANAPHORS and self.memory.last_organisation is not None \
+                and [c.lower_ for c in token.children if c.i < token.i and c.dep_ != "punct"] == ["the"]:
+            return [self.memory.last_organisation]  # "*the bloc* said", after "the European Union"
         group = self._numbered_group(token)
         if group:
             return group
