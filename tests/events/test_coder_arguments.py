@@ -418,3 +418,8 @@ def test_blacklisting_and_returning_fire(pipeline: Pipeline, text: str, expected
 def test_the_bloc_or_the_mission_is_the_organisation_named_last(pipeline: Pipeline, text: str,
                                                                 expected: tuple[str, str, str]) -> None:
     assert expected in roots(pipeline, text)
+
+
+def test_brokering_an_exchange_between_two_parties_mediates_between_them(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The UAE brokered a prisoner exchange between Russia and Ukraine.")
+    assert {("ARE", "04", "RUS"), ("ARE", "04", "UKR")} <= found

@@ -37,7 +37,8 @@ CONDITION_MARKS = frozenset({"unless", "if"})
 RELATIONAL_NOUNS = frozenset({"colony", "neighbour", "neighbor", "ally", "partner", "rival", "enemy", "adversary",
                               "foe", "friend", "proxy", "client", "satellite"})
 """Nouns for another party related to their possessor: "its former colony" is not the possessor."""
-OWNER_PREPS = frozenset({"of", "to", "with", "against", "on", "from", "for", "by", "toward", "towards"})
+OWNER_PREPS = frozenset({"of", "to", "with", "against", "on", "from", "for", "by", "toward", "towards", "between",
+                         "among"})
 
 
 @dataclass(frozen=True)
