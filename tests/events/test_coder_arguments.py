@@ -423,3 +423,28 @@ def test_the_bloc_or_the_mission_is_the_organisation_named_last(pipeline: Pipeli
 def test_brokering_an_exchange_between_two_parties_mediates_between_them(pipeline: Pipeline) -> None:
     found = roots(pipeline, "The UAE brokered a prisoner exchange between Russia and Ukraine.")
     assert {("ARE", "04", "RUS"), ("ARE", "04", "UKR")} <= found
+
+
+def test_a_feared_action_joined_to_another_stays_feared(pipeline: Pipeline) -> None:
+    assert roots(pipeline, "Analysts fear Beijing could read the pact as hostile and retaliate economically.") == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Polish opposition leaders attacked the Polish government's migration plan.", {("POL", "11", "POL")}),
+    ("Denmark took over the rotating chairmanship of the Arctic Council from Norway on Monday.", set()),
+])
+def test_attacking_a_plan_is_criticism_and_taking_over_a_chair_is_no_occupation(
+        pipeline: Pipeline, text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert {r for r in roots(pipeline, text) if r[1] in ("11", "19")} == expected
+
+
+def test_in_a_story_an_unplaced_official_is_a_compatriot_of_whom_he_accuses(pipeline: Pipeline) -> None:
+    text = ("Colombia's government and the ELN signed a ceasefire in Havana on Friday.\n\n"
+            "A senator of the right-wing opposition accused Petro of handing the rebels a truce.")
+    assert ("COL", "11", "COL") in roots(pipeline, text)
+
+
+def test_in_a_story_an_unplaced_group_met_is_no_party_to_the_relations(pipeline: Pipeline) -> None:
+    text = ("South Korea and Japan agreed on Saturday to deepen cooperation.\n\n"
+            "Lee later met business leaders in Tokyo.")
+    assert not any("---" in (s, t) for s, _, t in roots(pipeline, text))

@@ -351,6 +351,13 @@ class SentenceCoder:
                 continue
             if toll and target.country == "---":
                 continue
+            story = self._in_a_story(anchor)
+            if story:  # "Senator Valencia accused Petro": in a story, an unplaced official is a compatriot
+                source, target = _placed(source, target), _placed(target, source)
+            if code[:2] in COOPERATIVE_ROOTS and any(a.country == "---" and len(a.code) > 3 for a in (source, target)) \
+                    and story:
+                continue  # "Lee met business leaders": in a story whose parties are placed, an unplaced
+                # group met or helped is a domestic counterpart, not a party to the relations coded
             yield CodedEvent(source, target, code, trigger.text, trigger.i, f"{rule}:{entry.origin.rsplit('/', 1)[-1]}",
                              state, date_texts, future, place)
             if entry.mutual and code[:2] == "04" and code != "041" and state == "asserted" and place is not None \
@@ -359,6 +366,11 @@ class SentenceCoder:
                 host = Actor(target.country, self.actors.lexicon.country_name(target.country), "country")
                 yield CodedEvent(source, host, "042", trigger.text, trigger.i, "visit-implied:grammar",
                                  state, date_texts, future, place)
+
+    def _in_a_story(self, anchor: Token) -> bool:
+        """Whether the document named parties in other sentences than this one."""
+        here = sentence_key(anchor)
+        return any(seen - {here} for seen in self.actors.memory.sentences.values())
 
     def _implicit_target(self, source: Actor, code: str, anchor: Token) -> Actor | None:
         """The target a clause leaves to its story: the party the document is about, other than the
@@ -586,6 +598,19 @@ class SentenceCoder:
             seen.add(key)
             yield source, target
 
+
+
+DOMESTIC_ROLES = frozenset({"GOV", "LEG", "OPP", "MIL", "COP", "JUD", "MED", "EDU", "SPY", "PTY"})
+"""Roles that, unplaced, belong to the country of whom they act on: a senator accusing a president,
+an opposition party criticising a government."""
+
+
+def _placed(actor: Actor, other: Actor) -> Actor:
+    """``actor`` placed in ``other``'s country when it has a domestic role and no country."""
+    if actor.country != "---" or actor.code[3:6] not in DOMESTIC_ROLES or not other.code[:3].isalpha() \
+            or other.code.startswith(("IGO", "NGO", "MNC", "IMG")) or other.country == "---":
+        return actor
+    return Actor(other.country + actor.code[3:], actor.name, actor.kind)
 
 
 def _same_side(one: Actor, other: Actor) -> bool:

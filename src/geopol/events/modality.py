@@ -60,7 +60,7 @@ def modality(trigger: Token) -> str:
             state = "intended"
         if token.dep_ in ("ROOT",) or token.head is token:
             break
-        if token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ", "VBP") and token.head.tag_ == "VB":
+        if token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB":
             break  # "would not support X and *criticised* Y": a finite verb has its own time and polarity
         governor = token.head
         lemma = governor.lemma_.lower()
