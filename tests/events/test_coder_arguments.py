@@ -448,3 +448,14 @@ def test_in_a_story_an_unplaced_group_met_is_no_party_to_the_relations(pipeline:
     text = ("South Korea and Japan agreed on Saturday to deepen cooperation.\n\n"
             "Lee later met business leaders in Tokyo.")
     assert not any("---" in (s, t) for s, _, t in roots(pipeline, text))
+
+
+def test_issuing_a_joint_statement_is_signing_it_in_both_directions(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "South Korea and Japan issued a joint statement on Saturday evening.")
+    assert {("KOR", "05", "JPN"), ("JPN", "05", "KOR")} <= found
+
+
+def test_an_unplaced_spokesman_accusing_a_foreign_force_is_not_made_its_compatriot(pipeline: Pipeline) -> None:
+    text = ("Thailand and Cambodia agreed to a ceasefire on Monday.\n\n"
+            "An army spokesman accused Cambodian forces on Tuesday of launching attacks.")
+    assert not any(s == "KHM" and c == "11" for s, c, _ in roots(pipeline, text))

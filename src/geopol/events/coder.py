@@ -412,6 +412,7 @@ class SentenceCoder:
             # "pledged *support*", "agreed *to a ceasefire*": the promise of that action (03x)
             action = self._embedded_action(trigger, verb, depth=0)
             code = (intent_code(action) if action and action[:2] != "03" else None) or code
+
         if entry.lemma in ACCORD_VERBS and verb is not None and code == entry.code and _has_that_clause(verb) \
                 and not _promised(verb):
             code = "019"  # "agreed (that) there was a need for ...": an accord of views, not a promise
@@ -600,15 +601,16 @@ class SentenceCoder:
 
 
 
-DOMESTIC_ROLES = frozenset({"GOV", "LEG", "OPP", "MIL", "COP", "JUD", "MED", "EDU", "SPY", "PTY"})
-"""Roles that, unplaced, belong to the country of whom they act on: a senator accusing a president,
-an opposition party criticising a government."""
+DOMESTIC_ROLES = frozenset({"LEG", "OPP", "JUD", "MED", "EDU", "PTY"})
+"""Roles that, unplaced, belong to the country of the government they act on or with: a senator
+accusing a president, an opposition party criticising a government, a court ruling against it."""
 
 
 def _placed(actor: Actor, other: Actor) -> Actor:
-    """``actor`` placed in ``other``'s country when it has a domestic role and no country."""
-    if actor.country != "---" or actor.code[3:6] not in DOMESTIC_ROLES or not other.code[:3].isalpha() \
-            or other.code.startswith(("IGO", "NGO", "MNC", "IMG")) or other.country == "---":
+    """``actor`` placed in the country of ``other``, a government, when it has a domestic role and
+    no country of its own."""
+    if actor.country != "---" or actor.code[3:6] not in DOMESTIC_ROLES or not other.code.endswith("GOV") \
+            or not other.code[:3].isalpha() or other.code.startswith(("IGO", "NGO", "MNC", "IMG")):
         return actor
     return Actor(other.country + actor.code[3:], actor.name, actor.kind)
 
