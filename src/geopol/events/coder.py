@@ -54,6 +54,7 @@ from geopol.events.syntax import (
     pobjs,
 )
 from geopol.events.triggers import Trigger, TriggerLexicon
+from geopol.events.unnamed import UNKNOWN, WEAPON_CODES, placed, unnamed_sources
 from geopol.records import Actor, Place
 
 Token = Any
@@ -80,24 +81,6 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "pressure", "ultimatum", 
 REQUEST_NOUNS = DEMAND_NOUNS | frozenset({"proposal", "offer", "invitation", "bid", "initiative", "plan"})
 """Nouns that stand for an action asked or offered: what is rejected or accepted is that action
 ("rejected calls *for new sanctions*", "a request *to extradite*")."""
-UNKNOWN = Actor("---", "", "unknown")
-AGENT_NOUNS = frozenset({
-    "agency", "group", "organization", "organisation", "committee", "forum", "union", "association",
-    "network", "movement", "coalition", "front", "body", "commission", "federation", "society",
-    "foundation", "charity", "gunman", "attacker", "assailant", "bomber", "kidnapper", "hijacker",
-    "militia", "faction", "wing", "cell", "brigade", "campaigner", "watchdog", "monitor"})
-"""Nouns that name an actor even when the resolver cannot place it: "an aid agency appealed to
-X" is an appeal by ``---``."""
-ATTACK_ENTS = frozenset({"ORG", "NORP"})
-WEAPON_WORDS = frozenset({"bomb", "explosion", "blast", "mine", "rocket", "missile", "shell", "grenade",
-                          "drone", "device", "mortar", "shelling", "fire", "gunfire", "sniper", "bullet"})
-"""Inanimate means of violence as subjects: "a roadside bomb killed two soldiers" (by ``---``)."""
-WEAPON_CODES = {**dict.fromkeys(("aircraft", "warplane", "jet", "plane", "helicopter", "gunship", "drone",
-                                  "airstrike"), "195"),
-                **dict.fromkeys(("tank", "artillery", "howitzer", "mortar", "shell", "shelling", "rocket",
-                                 "missile"), "194")}
-"""The means of an attack named as its subject or instrument give CAMEO's kind of force (195 aerial
-weapons, 194 artillery and tanks)."""
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "four-way", "quadrilateral", "joint"})
 
 
@@ -159,8 +142,9 @@ class SentenceCoder:
             if clause.dep_ != "ccomp" or not is_obligation(clause):
                 continue
             targets = self.args.resolve_all(c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+            named = any(t.country != "---" for t in targets)
             sources = self.args.resolve_all(self.args.subjects(verb)) or (
-                self._unnamed_sources("100", verb)[0] if any(t.country != "---" for t in targets) else [])
+                unnamed_sources(self.lookup, self.args, "100", verb)[0] if named else [])
             if not sources or not targets or any(_same_side(s, t) for s in sources for t in targets):
                 continue
             action = self._action_of(clause, 0)
@@ -317,7 +301,7 @@ class SentenceCoder:
         if promised_to and targets and entry.mutual:
             entry = replace(entry, flags=entry.flags - {"mutual"})  # a promise to, not an accord with
         if not sources and verb is not None and any(t.country != "---" for t in targets):
-            sources, code = self._unnamed_sources(code, verb)
+            sources, code = unnamed_sources(self.lookup, self.args, code, verb)
         if state == "negated" and code[:2] in COOPERATIVE_ROOTS and is_refusal(anchor) and targets:
             code, state = action_code("12", code) or "120", "asserted"
         if state == "intended" and self._inside_demand(anchor):
@@ -353,7 +337,7 @@ class SentenceCoder:
                 continue
             story = self._in_a_story(anchor)
             if story:  # "Senator Valencia accused Petro": in a story, an unplaced official is a compatriot
-                source, target = _placed(source, target), _placed(target, source)
+                source, target = placed(source, target), placed(target, source)
             if code[:2] in COOPERATIVE_ROOTS and any(a.country == "---" and len(a.code) > 3 for a in (source, target)) \
                     and story:
                 continue  # "Lee met business leaders": in a story whose parties are placed, an unplaced
@@ -440,47 +424,6 @@ class SentenceCoder:
             targets = [Actor(country + t.code[3:], t.name, t.kind) if t.country == "---" and country else t
                        for t in targets]
         return code, targets
-
-    def _unnamed_sources(self, code: str, verb: Token) -> tuple[list[Actor], str]:
-        """Who acted when the clause names no actor as the subject: the author of the attack the
-        victims fell in ("were killed *in an Israeli air strike*": ISR, and the strike's code), or
-        ``---`` for violence by an unnamed hand ("were killed", "a roadside bomb killed") and for
-        an actor the lexicons cannot place ("an aid agency appealed to ...")."""
-        violent = code[:2] in VIOLENT_ROOTS
-        if any(c.dep_ == "nsubjpass" for c in verb.children):
-            if not violent or any(c.dep_ == "agent" for c in verb.children):
-                return [], code
-            for prep in verb.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
-                    for noun in pobjs(prep):
-                        attack = self._attack(noun, code)
-                        if attack is not None:
-                            return attack
-            launched = self.args.resolve_places(o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
-                                                for o in pobjs(c))  # "rockets were fired *from Gaza*"
-            return (launched or [UNKNOWN]), code
-        subjects = self.args.subjects(verb)
-        if not subjects or any(s.pos_ not in ("NOUN", "PROPN") for s in subjects):
-            return [], code
-        for subject in subjects:
-            attack = self._attack(subject, code) if violent else None
-            if attack is not None:
-                return attack
-            agent = lemma_of(subject) in AGENT_NOUNS or (subject.ent_type_ in ATTACK_ENTS and subject.ent_iob_ == "I")
-            if not agent and not (violent and self.triggers.noun(lemma_of(subject), ()) is None
-                                  and subject.pos_ == "NOUN" and lemma_of(subject) in WEAPON_WORDS):
-                return [], code
-        return [UNKNOWN], code
-
-    def _attack(self, noun: Token, code: str) -> tuple[list[Actor], str] | None:
-        """An attack noun as the means of a violent act: its author (or ``---``) and its code."""
-        entry = self.lookup.noun_entry(noun)[1]
-        if entry is None and noun.tag_ == "VBG":  # "killed in Israeli tank *shelling*"
-            entry = self.triggers.verb(self.lookup.verb_lemma(noun), particles(noun), [])
-        if entry is None or entry.code[:2] not in VIOLENT_ROOTS:
-            return None
-        sources = self.args.noun_arguments(entry, noun)[0]
-        return (sources or [UNKNOWN]), (entry.code if code.endswith("0") else code)
 
     def _refined(self, code: str, verb: Token) -> str:
         """A verb coded from its object takes the object's more specific code of the same root
@@ -599,20 +542,6 @@ class SentenceCoder:
             seen.add(key)
             yield source, target
 
-
-
-DOMESTIC_ROLES = frozenset({"LEG", "OPP", "JUD", "MED", "EDU", "PTY"})
-"""Roles that, unplaced, belong to the country of the government they act on or with: a senator
-accusing a president, an opposition party criticising a government, a court ruling against it."""
-
-
-def _placed(actor: Actor, other: Actor) -> Actor:
-    """``actor`` placed in the country of ``other``, a government, when it has a domestic role and
-    no country of its own."""
-    if actor.country != "---" or actor.code[3:6] not in DOMESTIC_ROLES or not other.code.endswith("GOV") \
-            or not other.code[:3].isalpha() or other.code.startswith(("IGO", "NGO", "MNC", "IMG")):
-        return actor
-    return Actor(other.country + actor.code[3:], actor.name, actor.kind)
 
 
 def _same_side(one: Actor, other: Actor) -> bool:
