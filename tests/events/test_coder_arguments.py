@@ -459,3 +459,8 @@ def test_an_unplaced_spokesman_accusing_a_foreign_force_is_not_made_its_compatri
     text = ("Thailand and Cambodia agreed to a ceasefire on Monday.\n\n"
             "An army spokesman accused Cambodian forces on Tuesday of launching attacks.")
     assert not any(s == "KHM" and c == "11" for s, c, _ in roots(pipeline, text))
+
+
+def test_co_agents_are_not_each_others_targets(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Talks between Egypt and Ethiopia were mediated by the African Union and the United States.")
+    assert not any({s, t} == {"USA", "IGO"} for s, _, t in found)

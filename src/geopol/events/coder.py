@@ -525,7 +525,9 @@ class SentenceCoder:
         elif reciprocal:  # "India and China agreed to disengage troops along *their* border"
             candidates = permutations(sources, 2)
         elif targets:
-            candidates = [(s, t) for s in sources for t in targets]
+            fellows = {s.code for s in sources} if len(sources) >= 2 else set()
+            candidates = [(s, t) for s in sources for t in targets if t.code not in fellows]  # "mediated by
+            # the AU and the US": the US did not mediate for the AU
             if entry.mutual:
                 candidates = [*candidates, *((t, s) for s in sources for t in targets)]
         elif entry.mutual and len(sources) >= 2:
