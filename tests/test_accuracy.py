@@ -25,6 +25,7 @@ SETS = {
     # geopol's own held-out articles (tests/data, written for geopol; paths from the repository)
     "heldout": ("tests/data/heldout/docs.jsonl", "tests/data/heldout/gold.jsonl", False),
     "heldout2": ("tests/data/heldout2/docs.jsonl", "tests/data/heldout2/gold.jsonl", False),
+    "heldout3": ("tests/data/heldout3/docs.jsonl", "tests/data/heldout3/gold.jsonl", False),
 }
 REPO = Path(__file__).resolve().parents[1]
 
