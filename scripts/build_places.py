@@ -48,6 +48,7 @@ ALIASES = {
     "Darfur": "SDN", "Kashmir": "IND", "Guam": "USA",
     "Kurdistan": "IRQ", "Mosul": "IRQ", "Fallujah": "IRQ", "Idlib": "SYR", "Homs": "SYR", "Raqqa": "SYR",
     "Kandahar": "AFG", "Helmand": "AFG", "Benghazi": "LBY", "Misrata": "LBY", "Tigray": "ETH",
+    "Bali": "IDN",  # the Indonesian island, not the Indian town of the same name
 }
 
 

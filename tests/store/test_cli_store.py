@@ -18,11 +18,11 @@ from geopol.store import open_store
 ARTICLES = [
     {"id": "p1", "date": "2024-05-14", "source": "Daily Planet",
      "text": "Leaders meet\n\nJapanese Prime Minister Fumio Kishida met Indian Prime Minister Narendra Modi "
-             "in Tokyo on May 14.\n"},
+             "in Singapore on May 14.\n"},
     {"id": "p2", "date": "2024-05-15", "source": "Morning Ledger",
-     "text": "Talks in Tokyo\n\nFumio Kishida met Narendra Modi in Tokyo on Tuesday, officials said.\n"},
+     "text": "Talks in Singapore\n\nFumio Kishida met Narendra Modi in Singapore on Tuesday, officials said.\n"},
     {"id": "p3", "date": "2024-06-20", "source": "Daily Planet",
-     "text": "Another meeting\n\nFumio Kishida met Narendra Modi in Delhi on June 20.\n"},
+     "text": "Another meeting\n\nFumio Kishida met Narendra Modi in Bali on June 20.\n"},
 ]
 
 
@@ -52,7 +52,7 @@ def test_events_lists_deduplicated_events(ingested: str, capsys: pytest.CaptureF
     assert len(mentions.splitlines()) == 6
     _, table, err = run(capsys, "events", "--db", ingested, "--since", "2024-06", "--actor", "JPN")
     assert table.splitlines()[0].split() == ["DATE", "SOURCE", "EVENT", "TARGET", "REPORTS", "OUTLETS", "ID"]
-    assert "2024-06-20" in table and "Delhi" in table and err.strip() == "2 events"
+    assert "2024-06-20" in table and "Bali" in table and err.strip() == "2 events"
 
 
 @pytest.mark.parametrize(

@@ -190,14 +190,14 @@ def test_search_returns_the_matching_sentence(store: Store) -> None:
 
 ARTICLES = (
     ("t1", "Daily Planet", dt.date(2024, 5, 14),
-     "Leaders meet in Tokyo\n\nJapanese Prime Minister Fumio Kishida met Indian Prime Minister Narendra Modi "
-     "in Tokyo on May 14.\n"),
+     "Leaders meet in Singapore\n\nJapanese Prime Minister Fumio Kishida met Indian Prime Minister Narendra Modi "
+     "in Singapore on May 14.\n"),
     ("t2", "Morning Ledger", dt.date(2024, 5, 15),
-     "Talks in Tokyo\n\nFumio Kishida met Narendra Modi in Tokyo on Tuesday, officials said.\n"),
+     "Talks in Singapore\n\nFumio Kishida met Narendra Modi in Singapore on Tuesday, officials said.\n"),
     ("t3", "Evening Courier", dt.date(2024, 5, 16),
-     "Japan and India\n\nOn May 14, Japan's prime minister met Modi in Tokyo.\n"),
+     "Japan and India\n\nOn May 14, Japan's prime minister met Modi in Singapore.\n"),
     ("t4", "Daily Planet", dt.date(2024, 6, 20),
-     "Another meeting\n\nFumio Kishida met Narendra Modi in Delhi on June 20.\n"),
+     "Another meeting\n\nFumio Kishida met Narendra Modi in Bali on June 20.\n"),
 )
 
 
