@@ -464,3 +464,12 @@ def test_an_unplaced_spokesman_accusing_a_foreign_force_is_not_made_its_compatri
 def test_co_agents_are_not_each_others_targets(pipeline: Pipeline) -> None:
     found = roots(pipeline, "Talks between Egypt and Ethiopia were mediated by the African Union and the US.")
     assert not any({s, t} == {"USA", "IGO"} for s, _, t in found)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Opponents of Kenya's parliament protested on Monday.", ("KENOPP", "141", "---")),
+    ("President Joe Biden expressed sorrow for the shootings in South Carolina.", ("USAGOV", "018", "USA")),
+    ("The Russian building was demolished by Ukrainian protesters.", ("UKROPP", "145", "RUS")),
+])
+def test_opponents_sympathy_and_rioting(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in code(pipeline, text)

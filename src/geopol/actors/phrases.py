@@ -23,6 +23,9 @@ DELEGATE_WORDS = frozenset({"representative", "delegate", "emissary"})
 """Heads that stand for whom they represent, after "of" or "from": "representatives of the PLO"."""
 FOLLOWER_WORDS = frozenset({"supporter", "follower", "loyalist", "sympathizer", "sympathiser", "partisan", "backer"})
 """Heads for the followers of a person or body: the body itself, or the person's country (``CVL``)."""
+OPPONENT_WORDS = frozenset({"opponent", "critic", "detractor"})
+"""Heads for those against a person or body: its country's opposition (``OPP``): "opponents of
+Rwanda's Senate" -> ``RWAOPP``."""
 STATE_WORDS = frozenset({"republic", "kingdom", "federation", "principality", "sultanate", "emirate", "state",
                          "nation", "country", "commonwealth", "confederation", "island"})
 """ "the republic of Slovenia", "the Kingdom of Morocco": the country after "of"."""
@@ -76,6 +79,10 @@ def resolve_phrase(actors: Any, token: Token, depth: int) -> list[Actor]:
     if lemma in FOLLOWER_WORDS:
         followed = _complements(actors, token, depth, ("of",)) or _named_modifiers(actors, token)
         return _dedupe([_follower(a) for a in followed])
+    if lemma in OPPONENT_WORDS:
+        opposed = _complements(actors, token, depth, ("of",))
+        return _dedupe([Actor(a.code[:3] + "OPP", a.name, "role") for a in opposed
+                        if a.code[:3].isalpha() and not a.code.startswith(ORGANISATION_PREFIXES)])
     if lemma in ORGANISATION_HEADS:
         return [a for a in _named_modifiers(actors, token) if a.kind == "organization"][:1]
     return []

@@ -94,6 +94,10 @@ class Arguments:
             return between, []
         return sources, self.targets(entry, [noun])
 
+    def agents(self, verb: Token) -> list[Token]:
+        """The "by" agents of a passive verb."""
+        return [o for a in verb.children if a.dep_ == "agent" for o in pobjs(a)]
+
     def subjects(self, verb: Token) -> list[Token]:
         raised = False
         for _ in range(4):

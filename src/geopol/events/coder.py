@@ -81,6 +81,7 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "pressure", "ultimatum", 
 REQUEST_NOUNS = DEMAND_NOUNS | frozenset({"proposal", "offer", "invitation", "bid", "initiative", "plan"})
 """Nouns that stand for an action asked or offered: what is rejected or accepted is that action
 ("rejected calls *for new sanctions*", "a request *to extradite*")."""
+PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob"})
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "four-way", "quadrilateral", "joint"})
 
 
@@ -385,6 +386,13 @@ class SentenceCoder:
                 s.code.endswith("GOV") or s.code.startswith("IGO") or (s.kind == "country" and len(s.code) == 3)
                 for s in sources):
             code = "114"  # a government "protests" by complaining officially, not by demonstrating
+        if code[:2] in ("17", "18", "19") and verb is not None and any(
+                lemma_of(t) in PROTESTER_WORDS for t in self.args.subjects(verb) + self.args.agents(verb)):
+            code = "145"  # protesters who destroy or attack are rioting: a violent protest
+        if code == "018" and not targets:  # "sorrow for the shootings *in South Carolina*"
+            targets = self.args.resolve_places(o for h in (trigger, verb) if h is not None for c in h.children
+                                               if c.dep_ == "prep" and c.lower_ in ("for", "over", "at")
+                                               for p in pobjs(c) for o in [p, *self.args.located_in(p)])
         if code == "190" and verb is not None:  # "warplanes killed ...", "shelled with tanks"
             means = [*self.args.subjects(verb), *(o for c in verb.children if c.dep_ in ("agent", "prep")
                                                   and c.lower_ in ("by", "with") for o in pobjs(c))]
