@@ -473,3 +473,9 @@ def test_co_agents_are_not_each_others_targets(pipeline: Pipeline) -> None:
 ])
 def test_opponents_sympathy_and_rioting(pipeline: Pipeline, text: str, expected: tuple[str, str, str]) -> None:
     assert expected in code(pipeline, text)
+
+
+def test_what_an_actor_has_done_in_a_relative_clause_is_a_description_not_news(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "China, which has invested heavily in Pakistan, urged India to exercise restraint.")
+    assert ("CHN", "02", "IND") in found
+    assert not any(c == "06" for _, c, _ in found)
