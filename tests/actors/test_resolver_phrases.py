@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -109,3 +110,8 @@ def test_events_from_phrase_actors(pipeline: Pipeline) -> None:
     assert ("IRQ", "TUR") in _pairs(pipeline, "Iraqi Kurds accused Turkey of shelling their farms.")
     text = "An international relief agency criticised the Sudanese government."
     assert ("---NGO", "SDNGOV") in _pairs(pipeline, text)
+
+
+def test_a_role_word_inside_a_party_name_is_not_its_role(pipeline: Any) -> None:
+    found = pipeline.extract_text("The opposition People Power Party criticised Lee Jae-myung on Monday.", None)
+    assert found.events and {e.source for e in found.events} <= {"---OPP", "KOROPP"}

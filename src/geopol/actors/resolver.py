@@ -371,7 +371,9 @@ class SentenceActors:
                 key = tuple(_lemma(t) for t in tokens[start:start + size])
                 role = self._role_term(key)
                 if role is not None:
-                    if role.role != PEOPLE_ROLE or start + size == len(tokens):  # "Muslim leaders": not PPL
+                    named = role.role == "CVL" and all(t.pos_ == "PROPN" for t in tokens[start:start + size]) \
+                        and token.pos_ == "PROPN"  # "the *People* Power Party" names a party, not people
+                    if (role.role != PEOPLE_ROLE or start + size == len(tokens)) and not named:  # "Muslim leaders"
                         found.append((start + size, size, role))
                     break
         if not found:
