@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -133,6 +133,7 @@ class Pipeline:
         events: list[Event] = []
         seen: set[tuple[str, str, str, int, str]] = set()
         story_day: dt.date | None = None  # the day the story last named, for "a day earlier"
+        told: Event | None = None  # the last event dated to a news day
         for paragraph, spacy_doc in docs:
             actors = self.sentence_actors(spacy_doc, memory)
             for sentence in spacy_doc.sents:
@@ -142,6 +143,12 @@ class Pipeline:
                     event = self._event(article, paragraph, sentence, coded, story_day)
                     if event.date is not None and event.date_text and is_news_day(event.date_text):
                         story_day = dt.date.fromisoformat(event.date)
+                        told = event
+                    elif event.date is None and told is not None and coded.modality == "asserted" \
+                            and not coded.future and not _has_time(coded):
+                        # "met on Tuesday ... The two sides agreed that": the same day, as the text tells it
+                        event = replace(event, date=told.date, date_end=told.date_end,
+                                        date_text=f"context: {told.date_text}")
                     key = (event.source, event.target, event.code, event.start, event.modality)
                     if key not in seen:
                         seen.add(key)
@@ -203,3 +210,15 @@ def _when(coded: CodedEvent, reference: dt.date | None,
 
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _has_time(coded: CodedEvent) -> bool:
+    """Whether the event's own clause names a time that gives no day ("last month", "in 2023"):
+    then it is not the paragraph's news day."""
+    return any(resolve_date(text, None) is not None or not _is_duration(text) for text in coded.date_texts)
+
+
+def _is_duration(text: str) -> bool:
+    """ "for about three hours", "nearly two hours": how long, not when."""
+    words = text.lower().split()
+    return bool(words) and words[-1] in ("hours", "hour", "minutes", "minute")

@@ -479,3 +479,15 @@ def test_what_an_actor_has_done_in_a_relative_clause_is_a_description_not_news(p
     found = roots(pipeline, "China, which has invested heavily in Pakistan, urged India to exercise restraint.")
     assert ("CHN", "02", "IND") in found
     assert not any(c == "06" for _, c, _ in found)
+
+
+def test_an_undated_act_in_a_story_takes_the_last_news_day_it_named(pipeline: Pipeline) -> None:
+    import datetime as dt
+
+    text = ("Iran's foreign minister met the IAEA chief in Tehran on Tuesday.\n\n"
+            "The two sides agreed that inspectors would be allowed back into Fordow.\n\n"
+            "Iran has criticised the agency last month, officials recalled.")
+    events = pipeline.extract_text(text, dt.date(2025, 2, 12)).events
+    agreed = [e for e in events if e.code.startswith("03")]
+    assert agreed and all(e.date == "2025-02-11" and e.date_text == "context: Tuesday" for e in agreed)
+    assert all(e.date is None for e in events if e.code.startswith("11"))
