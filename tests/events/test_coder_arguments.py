@@ -491,3 +491,11 @@ def test_an_undated_act_in_a_story_takes_the_last_news_day_it_named(pipeline: Pi
     agreed = [e for e in events if e.code.startswith("03")]
     assert agreed and all(e.date == "2025-02-11" and e.date_text == "context: Tuesday" for e in agreed)
     assert all(e.date is None for e in events if e.code.startswith("11"))
+
+
+def test_a_framing_phrase_dates_the_clause(pipeline: Pipeline) -> None:
+    import datetime as dt
+
+    text = "In a statement carried by the state news agency on Sunday, Kim Yo Jong denounced Japan's navy."
+    events = pipeline.extract_text(text, dt.date(2025, 8, 25)).events
+    assert events and all(e.date == "2025-08-24" for e in events)

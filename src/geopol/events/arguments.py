@@ -292,11 +292,11 @@ class Arguments:
         event noun in a phrase that frames the clause ("*In his meeting* with Wang on Wednesday,
         Putin said"), failing its own, those of the clause's verb."""
         own = self.dates_at({trigger.i} | ({verb.i} if verb is not None else set()))
+        if not own and verb is not None:
+            own = self._framing_dates(verb)
         if not own and verb is not None and verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-            return self.dates_at({verb.head.i})  # "met on Monday, and the two *signed* an agreement"
-        if not own and verb is not None:  # "*Speaking* to reporters on Wednesday, Grossi urged ..."
-            framing = {c.i for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBG" and c.i < verb.i}
-            own = self.dates_at(framing) if framing else own
+            # "met on Monday, and the two *signed* an agreement"
+            return self.dates_at({verb.head.i}) or self._framing_dates(verb.head)
         if own or verb is not None:
             return own
         node = trigger
@@ -304,6 +304,18 @@ class Arguments:
             node = node.head
         framed = node is not trigger and node.pos_ in ("VERB", "AUX") and trigger.i < node.i
         return self.dates_at({node.i}) if framed else own
+
+    def _framing_dates(self, verb: Token) -> tuple[str, ...]:
+        """The dates of what frames a clause before its verb: a participle ("*Speaking* to reporters
+        on Wednesday, Grossi urged") or a phrase ("*In a statement* carried on Sunday, Kim said")."""
+        framing = {c.i for c in verb.children if c.i < verb.i and (
+            (c.dep_ == "advcl" and c.tag_ == "VBG") or (c.dep_ == "prep" and c.lower_ in ("in", "at")))}
+        return self.dates_within(framing) if framing else ()
+
+    def dates_within(self, heads: set[int]) -> tuple[str, ...]:
+        """DATE entities anywhere below ``heads``."""
+        return tuple(str(ent.text) for ent in self.sentence.ents if ent.label_ in ("DATE", "TIME")
+                     and any(a.i in heads for a in (ent.root, *ent.root.ancestors)))
 
     def dates_at(self, anchors: set[int]) -> tuple[str, ...]:
         found: list[tuple[int, str]] = []
