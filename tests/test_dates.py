@@ -350,3 +350,12 @@ def test_story_relative_and_news_day_expressions(text: str, relative: bool, news
     from geopol.dates import is_news_day, is_story_relative
 
     assert (is_story_relative(text), is_news_day(text)) == (relative, news_day)
+
+
+def test_overnight_is_the_night_before_the_report() -> None:
+    import datetime as dt
+
+    from geopol.dates import resolve_date
+
+    when = resolve_date("overnight", dt.date(2024, 12, 29))
+    assert when is not None and when.start == when.end == dt.date(2024, 12, 28)

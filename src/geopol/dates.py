@@ -121,7 +121,7 @@ _TOKEN_RE: Final = re.compile(
 _REL_DAYS: Final = (
     (re.compile(r"\bday before yesterday\b"), -2),
     (re.compile(r"\bday after tomorrow\b"), 2),
-    (re.compile(r"\byesterday\b|\blast night\b"), -1),
+    (re.compile(r"\byesterday\b|\blast night\b|^overnight$"), -1),
     (re.compile(r"\btomorrow\b"), 1),
     (re.compile(r"\btoday\b|\btonight\b|\bthis (?:morning|afternoon|evening)\b"), 0),
     (re.compile(r"\b(?:previous|preceding|prior) (?:day|night|evening)\b|\bday (?:before|earlier)$"), -1),
