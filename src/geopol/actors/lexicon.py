@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from types import MappingProxyType
@@ -132,11 +133,12 @@ class ActorLexicon:
     conflicts: tuple[Conflict, ...] = field(default=())
     """User entries that replaced an entry with another code (built-in, other user file, same file)."""
 
-    @property
+    @cached_property
     def max_name_tokens(self) -> int:
+        """The longest name in tokens (computed once: the lexicon does not change)."""
         return max((len(k) for k in (*self.names, *self.exact)), default=1)
 
-    @property
+    @cached_property
     def max_role_tokens(self) -> int:
         return max((len(k) for k in self.roles), default=1)
 

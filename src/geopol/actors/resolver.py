@@ -161,7 +161,7 @@ def _name_like(token: Token) -> bool:
 
 def sentence_key(token: Token) -> int:
     """A key for the sentence of ``token`` that differs between the sentences of one document."""
-    return hash((token.doc.text, token.sent.start))
+    return hash((id(token.doc), token.sent.start))  # the paragraph's doc lives while its document is coded
 
 
 def _name_keys(surface: str) -> list[str]:
