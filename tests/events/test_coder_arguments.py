@@ -499,3 +499,10 @@ def test_a_framing_phrase_dates_the_clause(pipeline: Pipeline) -> None:
     text = "In a statement carried by the state news agency on Sunday, Kim Yo Jong denounced Japan's navy."
     events = pipeline.extract_text(text, dt.date(2025, 8, 25)).events
     assert events and all(e.date == "2025-08-24" for e in events)
+
+
+@pytest.mark.parametrize("partner", ["host", "counterpart"])
+def test_his_host_or_counterpart_is_the_other_party_named(pipeline: Pipeline, partner: str) -> None:
+    text = ("South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba in Tokyo.\n\n"
+            f"Lee praised his {partner} for showing sincerity.")
+    assert ("KOR", "05", "JPN") in roots(pipeline, text)

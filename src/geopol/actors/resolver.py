@@ -38,6 +38,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 ORGANISATION_ANAPHORS = frozenset({"bloc", "alliance", "mission", "agency", "organisation", "organization",
                                    "grouping", "body", "watchdog"})
 """Nouns by which news refers back to an organisation it has named ("the bloc", "the mission")."""
+PARTNER_WORDS = frozenset({"counterpart", "host", "guest", "visitor", "interlocutor"})
+"""Nouns for the other party of a meeting, named by whose partner they are ("his host")."""
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
 """Pronouns for a country, an organisation or a group: resolved to the subject of a clause that
 governs them ("Japan said *it* had halted aid", "Iran threatened to widen *its* war")."""
@@ -257,6 +259,9 @@ class SentenceActors:
         group = self._numbered_group(token)
         if group:
             return group
+        partner = self._partner(token, depth)
+        if partner:
+            return partner
         phrased = phrases.resolve_phrase(self, token, depth)
         if phrased:
             return phrased
@@ -288,6 +293,20 @@ class SentenceActors:
             stateless = [Actor("---" + role.role, _phrase(token), "role")] if role.role in STATELESS_ROLES else []
             return self._from_apposition(token, depth) or stateless
         return [combine(country, role, _phrase(token)) for country in countries]
+
+    def _partner(self, token: Token, depth: int) -> list[Actor]:
+        """ "*his counterpart*", "*his host*": the last person named from another country than the
+        possessor's, when the phrase names no country of its own ("his Chinese counterpart" does)."""
+        if _lemma(token) not in PARTNER_WORDS:
+            return []
+        owners = [c for c in token.children if c.dep_ == "poss"]
+        if not owners or any(self.names.get(c.i) for c in _modifiers(token) if c.dep_ != "poss"):
+            return []
+        own = {a.country for a in self._resolve(owners[0], depth + 1)}
+        if not own:
+            return []
+        other = next((a for a in reversed(self.memory.people_seen) if a.country not in own), None)
+        return [other] if other is not None else []
 
     def _preceding_party(self, pronoun: Token, depth: int) -> list[Actor]:
         """The country or organisation named last before a possessive "its"/"their" in its sentence."""
