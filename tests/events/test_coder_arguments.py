@@ -506,3 +506,12 @@ def test_his_host_or_counterpart_is_the_other_party_named(pipeline: Pipeline, pa
     text = ("South Korean President Lee Jae-myung met Japanese Prime Minister Shigeru Ishiba in Tokyo.\n\n"
             f"Lee praised his {partner} for showing sincerity.")
     assert ("KOR", "05", "JPN") in roots(pipeline, text)
+
+
+def test_what_a_relative_clause_rejects_belongs_to_the_doer_of_the_main_clause(pipeline: Pipeline) -> None:
+    text = ("Afghan Taliban forces attacked Pakistani border posts on Saturday.\n\n"
+            "Islamabad accuses the Taliban of sheltering militants, a charge Mujahid again rejected on Saturday.\n\n"
+            "Britain sent a patrol ship to Guyanese waters, a move Venezuela denounced as a threat.")
+    found = roots(pipeline, text)
+    assert ("VEN", "11", "GBR") in found
+    assert not any(s == "VEN" and t == "GUY" for s, _, t in found)

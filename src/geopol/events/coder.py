@@ -366,7 +366,13 @@ class SentenceCoder:
         and appeals never take one; criticism and rejection only of a thing done ("the launch")."""
         if source.country == "---" or (code[:2] in ("01", "02") and code != "016"):
             return None  # "denied the report" answers the report's author
-        if code[:2] in NO_UNKNOWN_TARGET_ROOTS and not any(c.dep_ == "dobj" for c in anchor.children):
+        if anchor.dep_ == "relcl":  # "Islamabad accuses ..., a charge Mujahid rejected": whose charge
+            doers = [a for a in self.args.resolve_all(self.args.subjects(anchor.sent.root))
+                     if a.country not in ("---", source.country)]
+            if doers:
+                return doers[0]
+        if code[:2] in NO_UNKNOWN_TARGET_ROOTS and not any(c.dep_ == "dobj" for c in anchor.children) \
+                and anchor.dep_ != "relcl":  # "a charge Mujahid rejected": the charge is the object
             return None
         return self.actors.memory.context_party({source.country}, sentence_key(anchor))
 
