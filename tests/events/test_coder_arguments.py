@@ -515,3 +515,9 @@ def test_what_a_relative_clause_rejects_belongs_to_the_doer_of_the_main_clause(p
     found = roots(pipeline, text)
     assert ("VEN", "11", "GBR") in found
     assert not any(s == "VEN" and t == "GUY" for s, _, t in found)
+
+
+def test_mediating_the_meeting_is_mediating_between_its_parties(pipeline: Pipeline) -> None:
+    text = ("Thailand's Prime Minister Paetongtarn Shinawatra and Cambodian Prime Minister Hun Manet held talks "
+            "on Monday in Putrajaya.\n\nMalaysian Prime Minister Anwar Ibrahim mediated the meeting.")
+    assert {("MYS", "04", "THA"), ("MYS", "04", "KHM")} <= roots(pipeline, text)

@@ -83,6 +83,8 @@ class DocumentMemory:
     seen: int = 0
     people_seen: list[Actor] = field(default_factory=list)
     """The people of known country named so far, in order (with repeats)."""
+    last_meeting: tuple[Actor, Actor] | None = None
+    """The two parties of the last meeting or talks coded: whom "mediated the talks" is between."""
     last_organisation: Actor | None = None
     """The organisation named last: what "the bloc" or "the mission" is."""
     groups: dict[int, list[Actor]] = field(default_factory=dict)

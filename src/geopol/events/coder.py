@@ -81,6 +81,7 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "pressure", "ultimatum", 
 REQUEST_NOUNS = DEMAND_NOUNS | frozenset({"proposal", "offer", "invitation", "bid", "initiative", "plan"})
 """Nouns that stand for an action asked or offered: what is rejected or accepted is that action
 ("rejected calls *for new sanctions*", "a request *to extradite*")."""
+MEETING_NOUNS = frozenset({"meeting", "talk", "negotiation", "dialogue", "summit", "discussion"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob"})
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "four-way", "quadrilateral", "joint"})
 
@@ -329,6 +330,9 @@ class SentenceCoder:
             entry = replace(entry, flags=entry.flags - {"mutual"})  # "Russia wants to expand trade with
             # India" is Russia's plan; India's is not stated
         parties = {a.country: a for a in (*sources, *targets) if a.country != "---"}
+        if entry.mutual and code[:2] == "04" and len(parties) == 2 and state == "asserted":
+            one, other = parties.values()
+            self.actors.memory.last_meeting = (one, other)
         if entry.mutual and len(parties) >= 3:  # who "the three countries" will be
             self.actors.memory.groups[len(parties)] = [
                 a if len(a.code) > 3 else Actor(a.code + "GOV", a.name, "role") for a in parties.values()]
@@ -425,6 +429,9 @@ class SentenceCoder:
             # "pledged to provide *Ukraine* with a loan": a promise is made to whom the action is for
             # "demanded that *Togo* release", "alleged that *Paris* played a role"
             targets = self.args.embedded_targets(verb if verb is not None else trigger)
+        if code[:3] == "045" and not targets and verb is not None and self.actors.memory.last_meeting and any(
+                c.dep_ == "dobj" and lemma_of(c) in MEETING_NOUNS for c in verb.children):
+            targets = list(self.actors.memory.last_meeting)  # "Anwar mediated *the meeting*": between its parties
         if code[:2] == "14" and not targets:
             heads = [h for h in (verb, trigger) if h is not None]  # "blocked roads *demanding* ..."
             targets = self.args.purpose_targets([*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")])
