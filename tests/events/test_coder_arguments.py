@@ -521,3 +521,9 @@ def test_mediating_the_meeting_is_mediating_between_its_parties(pipeline: Pipeli
     text = ("Thailand's Prime Minister Paetongtarn Shinawatra and Cambodian Prime Minister Hun Manet held talks "
             "on Monday in Putrajaya.\n\nMalaysian Prime Minister Anwar Ibrahim mediated the meeting.")
     assert {("MYS", "04", "THA"), ("MYS", "04", "KHM")} <= roots(pipeline, text)
+
+
+def test_a_subject_parsed_as_the_object_of_after_still_acts(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The strikes came hours after Pakistan's special envoy, Mohammad Sadiq, arrived in Kabul "
+                            "and held talks with Taliban Foreign Minister Amir Khan Muttaqi.")
+    assert {("PAK", "04", "AFG"), ("AFG", "04", "PAK")} <= found

@@ -26,6 +26,7 @@ DEFAULT_TARGETS = ("dobj",)
 TARGET_PREPS = frozenset({"with", "to", "on", "against", "from"})
 """Prepositions whose object is the target of an infinitive ("refused to meet *with* X")."""
 PLACE_PREPS = frozenset({"in", "at"})
+TIME_PREPS = frozenset({"after", "before", "since", "until", "as"})
 RAISING_PASSIVES = frozenset({"expect", "schedule", "set", "due", "slate", "say", "believe", "report", "poise",
                               "tip", "invite", "ask", "urge", "require", "oblige", "force", "allow", "permit"})
 """Passives whose subject is the doer of their infinitive: "X is expected to travel", "X was asked
@@ -117,6 +118,11 @@ class Arguments:
             if verb.dep_ == "pcomp" and verb.head.lower_ in ("for", "against") and outer:
                 return outer  # "jailed a student *for helping* militants": the student helped
             raised = verb.dep_ == "xcomp"
+            if verb.dep_ == "advcl":  # "came hours *after Pakistan's envoy* arrived": a subject read as an object
+                stranded = [o for c in verb.head.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS
+                            and c.i < verb.i for o in pobjs(c) if o.right_edge.i >= verb.i - 4]
+                if stranded:
+                    return stranded
             if verb.dep_ in ("xcomp", "conj", "advcl", "acomp") or (verb.dep_ == "pcomp"):
                 verb = verb.head if verb.dep_ != "pcomp" else verb.head.head
                 continue
