@@ -527,3 +527,13 @@ def test_a_subject_parsed_as_the_object_of_after_still_acts(pipeline: Pipeline) 
     found = roots(pipeline, "The strikes came hours after Pakistan's special envoy, Mohammad Sadiq, arrived in Kabul "
                             "and held talks with Taliban Foreign Minister Amir Khan Muttaqi.")
     assert {("PAK", "04", "AFG"), ("AFG", "04", "PAK")} <= found
+
+
+def test_a_joined_clause_with_its_own_subject_keeps_its_own_polarity(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Abiy said the dam was not a threat and that Ethiopia was ready to work with Egypt.")
+    assert ("ETH", "03", "EGY") in found
+
+
+def test_the_chair_of_a_body_speaks_for_it(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "The chairperson of the African Union Commission urged Egypt and Ethiopia to talk.")
+    assert {("IGO", "02", "EGY"), ("IGO", "02", "ETH")} <= found

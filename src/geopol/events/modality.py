@@ -60,8 +60,10 @@ def modality(trigger: Token) -> str:
             state = "intended"
         if token.dep_ in ("ROOT",) or token.head is token:
             break
-        if token.dep_ == "conj" and token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB":
-            break  # "would not support X and *criticised* Y": a finite verb has its own time and polarity
+        if token.dep_ == "conj" and ((token.tag_ in ("VBD", "VBZ") and token.head.tag_ == "VB") or any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in token.children)):
+            break  # "would not support X and *criticised* Y", "was not a threat and that Ethiopia *was* ready":
+            # a finite verb, or a clause with its own subject, has its own time and polarity
         governor = token.head
         lemma = governor.lemma_.lower()
         if token.dep_ in ("xcomp", "ccomp", "acomp", "advcl", "pcomp", "pobj", "dobj", "conj", "prep",
