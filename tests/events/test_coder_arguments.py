@@ -537,3 +537,8 @@ def test_a_joined_clause_with_its_own_subject_keeps_its_own_polarity(pipeline: P
 def test_the_chair_of_a_body_speaks_for_it(pipeline: Pipeline) -> None:
     found = roots(pipeline, "The chairperson of the African Union Commission urged Egypt and Ethiopia to talk.")
     assert {("IGO", "02", "EGY"), ("IGO", "02", "ETH")} <= found
+
+
+def test_demonstrators_firing_missiles_use_force_not_a_riot(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Georgian demonstrators launched missiles at the Georgian government.")
+    assert any(c == "19" for _, c, _ in found) and not any(c == "14" for _, c, _ in found)

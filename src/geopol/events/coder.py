@@ -399,9 +399,9 @@ class SentenceCoder:
                 s.code.endswith("GOV") or s.code.startswith("IGO") or (s.kind == "country" and len(s.code) == 3)
                 for s in sources):
             code = "114"  # a government "protests" by complaining officially, not by demonstrating
-        if code[:2] in ("17", "18", "19") and verb is not None and any(
+        if code[:3] in ("171", "180", "181", "182", "190") and verb is not None and any(
                 lemma_of(t) in PROTESTER_WORDS for t in self.args.subjects(verb) + self.args.agents(verb)):
-            code = "145"  # protesters who destroy or attack are rioting: a violent protest
+            code = "145"  # protesters who destroy or assault are rioting (armed attacks with weapons stay 19x)
         if code == "018" and not targets:  # "sorrow for the shootings *in South Carolina*"
             targets = self.args.resolve_places(o for h in (trigger, verb) if h is not None for c in h.children
                                                if c.dep_ == "prep" and c.lower_ in ("for", "over", "at")
