@@ -132,17 +132,16 @@ class Pipeline:
         memory = DocumentMemory(article.date)
         events: list[Event] = []
         seen: set[tuple[str, str, str, int, str]] = set()
-        story_day: dt.date | None = None  # the day the story last named, for "a day earlier"
-        told: Event | None = None  # the last event dated to a news day
+        told: Event | None = None  # the last event dated to a news day: "a day earlier" counts from it
         for paragraph, spacy_doc in docs:
             actors = self.sentence_actors(spacy_doc, memory)
             for sentence in spacy_doc.sents:
                 for coded in self.coder.code(sentence, actors):
                     if coded.modality not in EMITTED_MODALITIES and not self.config.all_modalities:
                         continue
+                    story_day = dt.date.fromisoformat(told.date) if told is not None and told.date else None
                     event = self._event(article, paragraph, sentence, coded, story_day)
                     if event.date is not None and event.date_text and is_news_day(event.date_text):
-                        story_day = dt.date.fromisoformat(event.date)
                         told = event
                     elif event.date is None and told is not None and coded.modality == "asserted" \
                             and not coded.future and not _has_time(coded):
@@ -213,9 +212,9 @@ def _iso(day: dt.date | None) -> str | None:
 
 
 def _has_time(coded: CodedEvent) -> bool:
-    """Whether the event's own clause names a time that gives no day ("last month", "in 2023"):
-    then it is not the paragraph's news day."""
-    return any(resolve_date(text, None) is not None or not _is_duration(text) for text in coded.date_texts)
+    """Whether the event's own clause names a time, even one that gives no day ("last month",
+    "in 2023"): then it is not the story's news day. How long something took is no time."""
+    return any(not _is_duration(text) for text in coded.date_texts)
 
 
 def _is_duration(text: str) -> bool:

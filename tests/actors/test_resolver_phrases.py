@@ -4,17 +4,13 @@ X", "members of X", titles, stateless organisations, regions, well-known groups.
 from __future__ import annotations
 
 import datetime as dt
-import sys
-from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.actors.test_resolver import _pairs
 
 from geopol.actors.resolver import DocumentMemory
 from geopol.pipeline import Pipeline
-
-sys.path.insert(0, str(Path(__file__).parent))
-from test_resolver import _pairs
 
 DAY = dt.date(1996, 4, 10)
 

@@ -124,6 +124,10 @@ class DocumentMemory:
                 return self.people[key]
         return None
 
+    def in_a_story(self, sentence: int) -> bool:
+        """Whether the document has named parties in other sentences than ``sentence``."""
+        return any(seen - {sentence} for seen in self.sentences.values())
+
     def context_party(self, exclude: set[str], sentence: int) -> Actor | None:
         """The party the story is about, other than ``exclude``: the first one the document named, in
         a sentence other than ``sentence``. The implicit target of "Yoon condemned *the launch*" in a

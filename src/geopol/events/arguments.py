@@ -231,6 +231,12 @@ class Arguments:
                    if c.dep_ == "prep" and c.lower_ in PLACE_TARGET_PREPS for o in pobjs(c)]  # "a curfew *in X*"
         return self.resolve_places(tokens)
 
+    def places_of_objects(self, heads: Sequence[Token], preps: Sequence[str]) -> list[Actor]:
+        """The countries where the objects of ``preps`` are ("sorrow *for the shootings in South
+        Carolina*", "responsibility *for an attack on a mall in Nairobi*")."""
+        return self.resolve_places(o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in preps
+                                   for p in pobjs(c) for o in [p, *self.located_in(p)])
+
     def located_in(self, token: Token) -> list[Token]:
         """The places a phrase says it is in, at any depth ("an attack on a mall *in Nairobi*")."""
         return [o for t in token.subtree if t.dep_ == "prep" and t.lower_ in PLACE_PREPS for o in pobjs(t)]

@@ -336,6 +336,7 @@ class SentenceCoder:
         if entry.mutual and len(parties) >= 3:  # who "the three countries" will be
             self.actors.memory.groups[len(parties)] = [
                 a if len(a.code) > 3 else Actor(a.code + "GOV", a.name, "role") for a in parties.values()]
+        story = self.actors.memory.in_a_story(sentence_key(anchor))
         for source, target in self._pairs(entry, sources, targets, multilateral, anchor):
             if target is UNKNOWN and not ("intent" in entry.flags or nested):
                 target = self._implicit_target(source, code, anchor) or target
@@ -343,7 +344,6 @@ class SentenceCoder:
                 continue
             if toll and target.country == "---":
                 continue
-            story = self._in_a_story(anchor)
             if story:  # "Senator Valencia accused Petro": in a story, an unplaced official is a compatriot
                 source, target = placed(source, target), placed(target, source)
             if code[:2] in COOPERATIVE_ROOTS and any(a.country == "---" and len(a.code) > 3 for a in (source, target)) \
@@ -358,11 +358,6 @@ class SentenceCoder:
                 host = Actor(target.country, self.actors.lexicon.country_name(target.country), "country")
                 yield CodedEvent(source, host, "042", trigger.text, trigger.i, "visit-implied:grammar",
                                  state, date_texts, future, place)
-
-    def _in_a_story(self, anchor: Token) -> bool:
-        """Whether the document named parties in other sentences than this one."""
-        here = sentence_key(anchor)
-        return any(seen - {here} for seen in self.actors.memory.sentences.values())
 
     def _implicit_target(self, source: Actor, code: str, anchor: Token) -> Actor | None:
         """The target a clause leaves to its story: the party the document is about, other than the
@@ -385,6 +380,7 @@ class SentenceCoder:
         """The most specific code the sentence supports for ``entry``, and its targets when the
         trigger has none of its own (the actor inside a demanded action, the place attacked)."""
         code = entry.code
+        subjects = self.args.subjects(verb) if verb is not None else []
         asked = verb is not None and any(lemma_of(o) in REQUEST_NOUNS for o in verb.children if o.dep_ == "dobj")
         if code[:2] in SPECIALISED_BY_ACTION and ((code.endswith("0") and len(code) == 3) or asked):
             # "rejected a proposal *for a ceasefire*": what was proposed decides the code
@@ -393,21 +389,19 @@ class SentenceCoder:
         if verb is trigger and verb is not None:
             code = self._refined(code, verb)
             military = MILITARY_SUBJECT_CODES.get(entry.lemma)
-            if military and not entry.objects and any(self._is_military(t) for t in self.args.subjects(verb)):
+            if military and not entry.objects and any(self._is_military(t) for t in subjects):
                 code = military
         if code == "141" and lemma_of(trigger) == "protest" and sources and all(
                 s.code.endswith("GOV") or s.code.startswith("IGO") or (s.kind == "country" and len(s.code) == 3)
                 for s in sources):
             code = "114"  # a government "protests" by complaining officially, not by demonstrating
         if code[:3] in ("171", "180", "181", "182", "190") and verb is not None and any(
-                lemma_of(t) in PROTESTER_WORDS for t in self.args.subjects(verb) + self.args.agents(verb)):
+                lemma_of(t) in PROTESTER_WORDS for t in subjects + self.args.agents(verb)):
             code = "145"  # protesters who destroy or assault are rioting (armed attacks with weapons stay 19x)
         if code == "018" and not targets:  # "sorrow for the shootings *in South Carolina*"
-            targets = self.args.resolve_places(o for h in (trigger, verb) if h is not None for c in h.children
-                                               if c.dep_ == "prep" and c.lower_ in ("for", "over", "at")
-                                               for p in pobjs(c) for o in [p, *self.args.located_in(p)])
+            targets = self.args.places_of_objects([h for h in (trigger, verb) if h is not None], ("for", "over", "at"))
         if code == "190" and verb is not None:  # "warplanes killed ...", "shelled with tanks"
-            means = [*self.args.subjects(verb), *(o for c in verb.children if c.dep_ in ("agent", "prep")
+            means = [*subjects, *(o for c in verb.children if c.dep_ in ("agent", "prep")
                                                   and c.lower_ in ("by", "with") for o in pobjs(c))]
             code = next((WEAPON_CODES[w] for t in means if (w := lemma_of(t)) in WEAPON_CODES), code)
         if code == "080":  # "accepted demands *to release* the hostages": 084
@@ -437,9 +431,7 @@ class SentenceCoder:
             targets = self.args.purpose_targets([*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")])
         if code == "015" and not targets and verb is not None:  # "claimed responsibility for an attack *in Kenya*"
             heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
-            targets = self.args.place_targets(verb, None) or self.args.resolve_places(
-                [c for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for" for o in pobjs(p)
-                 for c in [o, *self.args.located_in(o)]])
+            targets = self.args.place_targets(verb, None) or self.args.places_of_objects(heads, ("for",))
         if code[:2] in PLACE_TARGET_ROOTS and not targets:
             targets = self.args.place_targets(trigger, verb)
         if code[:2] in VIOLENT_ROOTS:  # "four children were killed *in Gaza*": the civilians of Gaza

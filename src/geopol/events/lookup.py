@@ -62,8 +62,6 @@ class TriggerLookup:
                     return noun, entry
         return noun, None
 
-    # -- nouns ---------------------------------------------------------------
-
     def outer_trigger(self, anchor: Token) -> Trigger | None:
         """The trigger verb whose prepositional complement holds ``anchor`` ("accused X *of violating*")."""
         node = anchor
@@ -75,11 +73,18 @@ class TriggerLookup:
                 return self.triggers.verb(self.verb_lemma(node), particles(node), [])
         return None
 
+    def verb_entry(self, verb: Token) -> Trigger | None:
+        """The entry a verb stands for: its own, with its objects, or a light verb's event noun
+        ("launched *an air strike*", "staged *a hunger strike*")."""
+        lemma = self.verb_lemma(verb)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        entry = self.triggers.verb(lemma, particles(verb), object_lemmas(verb, objects))
+        if entry is None and lemma in LIGHT_VERBS | IN_LIGHT_VERBS:
+            entry = next((e for o in objects if (e := self.noun_entry(o)[1]) is not None), None)
+        return entry
+
     def violent_trigger(self, verb: Token) -> bool:
-        entry = self.triggers.verb(self.verb_lemma(verb), particles(verb), object_lemmas(verb, [
-            c for c in verb.children if c.dep_ == "dobj"]))
-        if entry is None and self.verb_lemma(verb) in LIGHT_VERBS:  # "launched an air strike, killing ..."
-            entry = next((e for o in verb.children if o.dep_ == "dobj" if (e := self.noun_entry(o)[1])), None)
+        entry = self.verb_entry(verb)  # "launched an air strike, killing ..."
         return entry is not None and entry.code[:2] in VIOLENT_ROOTS
 
     def claimed(self, anchor: Token) -> bool:
@@ -105,14 +110,7 @@ class TriggerLookup:
             node = node.head
             heads = [node, *(c for c in node.children if c.dep_ == "dobj")]
             for head in heads:
-                if head.pos_ in ("NOUN", "PROPN"):
-                    entry = self.noun_entry(head)[1]
-                else:
-                    entry = self.triggers.verb(self.verb_lemma(head), particles(head), object_lemmas(
-                        head, [c for c in head.children if c.dep_ == "dobj"]))
-                    if entry is None and self.verb_lemma(head) in LIGHT_VERBS | IN_LIGHT_VERBS:
-                        entry = next((e for o in head.children if o.dep_ in ("dobj", "pobj")
-                                      if (e := self.noun_entry(o)[1]) is not None), None)
+                entry = self.noun_entry(head)[1] if head.pos_ in ("NOUN", "PROPN") else self.verb_entry(head)
                 if entry is not None and entry.code[:2] == "14":
                     return True
         return False
