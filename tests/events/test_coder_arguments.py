@@ -4,6 +4,8 @@ at. Sentences written for these tests."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from tests.events.test_coder import code, roots
 
@@ -542,3 +544,44 @@ def test_the_chair_of_a_body_speaks_for_it(pipeline: Pipeline) -> None:
 def test_demonstrators_firing_missiles_use_force_not_a_riot(pipeline: Pipeline) -> None:
     found = roots(pipeline, "Georgian demonstrators launched missiles at the Georgian government.")
     assert any(c == "19" for _, c, _ in found) and not any(c == "14" for _, c, _ in found)
+
+
+def test_a_nation_split_from_its_attack_by_the_parser_is_still_its_author(pipeline: Pipeline) -> None:
+    # parsed as "killed in *Israeli*, shelling in southern Lebanon": the nation and the attack apart
+    found = code(pipeline, "Two civilians were killed in Israeli shelling in southern Lebanon.")
+    assert ("ISR", "194", "LBNCVL") in found
+
+
+def test_the_part_of_a_place_is_in_that_place(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Five shepherds were killed by Russian artillery fire in the east of Ukraine.")
+    assert ("RUSMIL", "194", "UKR") in found  # the means "artillery fire" gives 194 too
+
+
+def test_the_capital_of_a_named_country_is_a_place(pipeline: Pipeline) -> None:
+    result = pipeline.extract_text("The foreign ministers of Kenya and Uganda met in the Kenyan capital on Monday.",
+                                   dt.date(2024, 5, 15))
+    assert {(e.source[:3], e.code, e.target[:3], e.place, e.place_country) for e in result.events} >= {
+        ("UGA", "040", "KEN", "Nairobi", "KEN"), ("UGA", "042", "KEN", "Nairobi", "KEN")}
+
+
+def test_a_document_speaks_for_its_author_or_where_it_was_published(pipeline: Pipeline) -> None:
+    assert ("RUS", "11", "USA") in roots(pipeline, "A report published in Moscow on Friday accused Washington of "
+                                                   "meddling in the election.")
+    assert ("NGO", "11", "EGY") in roots(pipeline, "A report by Human Rights Watch accused Egypt of torture.")
+    assert roots(pipeline, "A report accused Egypt of torture.") == set()
+
+
+def test_a_name_in_lower_case_after_a_title_is_still_the_person(pipeline: Pipeline) -> None:
+    assert ("USAGOV", "018", "USA") in code(pipeline, "President obama expressed sorrow for the shootings in Texas.",
+                                            dt.date(2015, 6, 18))
+
+
+def test_lawmakers_no_country_names_are_unplaced_lawmakers(pipeline: Pipeline) -> None:
+    assert ("---LEG", "0253", "CHNGOV") in code(pipeline, "Lawmakers urged the Chinese government to release the "
+                                                          "activists.")
+    found = code(pipeline, "Members of parliament from Ghana's ruling party urged Togo to reopen the border.")
+    assert ("GHALEG", "020", "TGO") in found and not any(s.startswith("---") for s, _, _ in found)
+
+
+def test_a_protest_outside_an_actors_seat_is_aimed_at_it(pipeline: Pipeline) -> None:
+    assert ("---", "14", "USA") in roots(pipeline, "Hundreds of students protested outside the US embassy on Monday.")

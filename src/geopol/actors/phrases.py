@@ -71,9 +71,10 @@ def resolve_phrase(actors: Any, token: Token, depth: int) -> list[Actor]:
     if lemma in COLLECTIVE_WORDS or lemma in DELEGATE_WORDS:
         preps = ("of", "from") if lemma in DELEGATE_WORDS else ("of",)
         members = _complements(actors, token, depth, preps)
-        if members:
+        if members and any(a.country != "---" for a in members):
             return members
-        members = _role_members(actors, token, depth)
+        # "members of parliament from Kenya's ruling party": the role with the head's country
+        members = _role_members(actors, token, depth) or members
         if members:
             return members
     if lemma in FOLLOWER_WORDS:
@@ -123,7 +124,7 @@ def _role_members(actors: Any, token: Token, depth: int) -> list[Actor]:
             role = actors.role_of(obj) if obj.dep_ == "pobj" else None
             if role is None:
                 continue
-            countries = [a for a in actors._countries_of(token, depth + 1) if a.kind != "person"]
+            countries = [a for a in actors._countries_of(token, depth + 1) if a.kind != "person" and a.country != "---"]
             return _dedupe([combine(c, role, "") for c in countries])
     return []
 

@@ -50,7 +50,7 @@ NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
 GOVERNMENT_BODIES = frozenset({"administration", "government", "cabinet", "regime"})
 """Bodies named after their leader: "the Obama administration" is the leader's government."""
 AFFILIATION_PREPS = frozenset({"of", "at", "from", "in"})
-STATELESS_ROLES = frozenset({"REB", "OPP", "CVL", "MED", "EDU", "BUS", "LAB", "REL", "HRI", "CRM", "REF", "HLH",
+STATELESS_ROLES = frozenset({"REB", "OPP", "LEG", "CVL", "MED", "EDU", "BUS", "LAB", "REL", "HRI", "CRM", "REF", "HLH",
                              "AGR", "NGO", "RAD"})
 """Roles an actor can have without a country (``---REB``: GUIDELINES.md); a bare "officials" or
 "troops" is not coded, since the country is usually just not named in that sentence."""
@@ -188,13 +188,22 @@ def match_names(doc: Doc, lexicon: ActorLexicon) -> dict[int, NameMatch]:
 
     def find(start: int, end: int) -> NameEntry | None:
         entry = lexicon.exact.get(tuple(tokens[start:end]))
-        if entry is None and any(ch.isupper() for ch in tokens[start]):
+        if entry is None and (any(ch.isupper() for ch in tokens[start]) or _after_title(doc, start, lexicon)):
             entry = lexicon.names.get(tuple(lowered[start:end]))
         return entry
 
     return {i: NameMatch(start, end, entry)
             for start, end, entry in longest_matches(len(tokens), lexicon.max_name_tokens, find)
             for i in range(start, end)}
+
+
+def _after_title(doc: Doc, start: int, lexicon: ActorLexicon) -> bool:
+    """A proper noun written in lower case right after a title ("President *obama*"): a name still."""
+    if start == 0 or doc[start].pos_ != "PROPN":
+        return False
+    title = lexicon.roles.get((doc[start - 1].lower_,))
+    return title is not None and title.kind == "title" and lexicon.names.get((doc[start].lower_,)) is not None \
+        and lexicon.names[(doc[start].lower_,)].kind == "person"
 
 
 @dataclass

@@ -32,6 +32,10 @@ RAISING_PASSIVES = frozenset({"expect", "schedule", "set", "due", "slate", "say"
 """Passives whose subject is the doer of their infinitive: "X is expected to travel", "X was asked
 to leave"."""
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+AREA_NOUNS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                        "centre", "center", "heart", "outskirts", "suburb", "part", "region", "area", "border",
+                        "edge", "interior", "coast", "capital"})
+"""Nouns for a part of a place: "in the east *of the Gaza Strip*" is in the Gaza Strip."""
 WH_WORDS = frozenset({"who", "which", "that", "whom"})
 PLACE_TARGET_PREPS = frozenset({"in", "at", "on", "near", "against", "into", "across", "over", "outside"})
 CONDITION_MARKS = frozenset({"unless", "if"})
@@ -351,6 +355,9 @@ class Arguments:
         heads += [c for h in heads for c in h.children if c.dep_ == "dobj"]
         heads += [o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "in" for o in pobjs(c)
                   if o.tag_ == "VBG" or self.actors.places.get(o.i) is None]  # "killed in shelling *in Gaza*"
+        if verb is not None:  # "killed in Israeli tank *shelling* in Gaza", parsed as a clause of its own
+            heads += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ in ("VBG", "NN")
+                      and not any(s.dep_.startswith("nsubj") for s in c.children)]
         for head in heads:
             for prep in head.children:
                 if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
@@ -362,6 +369,17 @@ class Arguments:
         return None
 
     def as_place(self, token: Token) -> Place | None:
+        if token.lemma_.lower() in AREA_NOUNS and token.pos_ == "NOUN":  # "in the east *of the Gaza Strip*"
+            part_of = next((p for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for o in pobjs(c)
+                            if (p := self.as_place(o)) is not None), None)
+            if part_of is not None:
+                return part_of
+            if token.lemma_.lower() == "capital":  # "in the Rwandan capital": that country's capital
+                owners = [self.actors.names.get(c.i) for c in token.children if c.dep_ in ("amod", "compound", "poss")]
+                codes = [m.entry.code[:3] for m in owners if m is not None and m.entry.kind in ("country", "adjective")]
+                capitals = [c for c, code in self.actors.lexicon.capitals.items() if codes and code == codes[0]]
+                if capitals:
+                    return Place(capitals[0].title(), codes[0])
         found = self.actors.places.get(token.i)
         if found is not None and found.supported:
             return Place(str(token.doc[found.start:found.end].text), found.entry.country)

@@ -61,6 +61,8 @@ Token = Any
 Span = Any
 
 
+PROTEST_SITE_PREPS = frozenset({"outside", "at", "before", "near"})
+"""A protest held at an actor's seat is aimed at that actor ("rallied *outside the US embassy*")."""
 RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "accept", "win", "secure", "gain", "face"})
 """Verbs whose object comes *from* someone: "received weapons from Y" is Y giving weapons."""
 GIVING_VERBS = ("supply", "provide", "send", "give", "deliver")
@@ -403,6 +405,7 @@ class SentenceCoder:
         if code == "190" and verb is not None:  # "warplanes killed ...", "shelled with tanks"
             means = [*subjects, *(o for c in verb.children if c.dep_ in ("agent", "prep")
                                                   and c.lower_ in ("by", "with") for o in pobjs(c))]
+            means += [c for t in means for c in t.children if c.dep_ == "compound"]  # "*tank* fire"
             code = next((WEAPON_CODES[w] for t in means if (w := lemma_of(t)) in WEAPON_CODES), code)
         if code == "080":  # "accepted demands *to release* the hostages": 084
             action = self._embedded_action(trigger, verb, depth=0)
@@ -429,6 +432,9 @@ class SentenceCoder:
         if code[:2] == "14" and not targets:
             heads = [h for h in (verb, trigger) if h is not None]  # "blocked roads *demanding* ..."
             targets = self.args.purpose_targets([*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")])
+            targets = targets or self.args.resolve_all(  # "a hunger strike *outside Parliament*", "at the embassy"
+                o for h in (*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj"))
+                for c in h.children if c.dep_ == "prep" and c.lower_ in PROTEST_SITE_PREPS for o in pobjs(c))
         if code == "015" and not targets and verb is not None:  # "claimed responsibility for an attack *in Kenya*"
             heads = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
             targets = self.args.place_targets(verb, None) or self.args.places_of_objects(heads, ("for",))

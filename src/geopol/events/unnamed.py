@@ -24,6 +24,10 @@ AGENT_NOUNS = frozenset({
 """Nouns that name an actor even when the resolver cannot place it: "an aid agency appealed to
 X" is an appeal by ``---``."""
 ATTACK_ENTS = frozenset({"ORG", "NORP"})
+DOCUMENT_NOUNS = frozenset({"report", "study", "document", "dossier", "paper", "white paper", "statement",
+                            "communique", "communiqué", "declaration", "resolution", "memo", "letter"})
+PUBLISHING_VERBS = frozenset({"release", "publish", "issue", "present", "unveil", "circulate", "adopt"})
+"""A document with no named author "released in Kigali" speaks for the country it was released in."""
 WEAPON_WORDS = frozenset({"bomb", "explosion", "blast", "mine", "rocket", "missile", "shell", "grenade",
                           "drone", "device", "mortar", "shelling", "fire", "gunfire", "sniper", "bullet"})
 """Inanimate means of violence as subjects: "a roadside bomb killed two soldiers" (by ``---``)."""
@@ -59,7 +63,7 @@ def unnamed_sources(lookup: TriggerLookup, args: Arguments, code: str, verb: Tok
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ in ("in", "during", "by"):
                 for noun in pobjs(prep):
-                    attack = _attack(lookup, args, noun, code)
+                    attack = _attack(lookup, args, noun, code) or _national_means(lookup, args, noun, verb, code)
                     if attack is not None:
                         return attack
         launched = args.resolve_places(o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
@@ -68,6 +72,9 @@ def unnamed_sources(lookup: TriggerLookup, args: Arguments, code: str, verb: Tok
     subjects = args.subjects(verb)
     if not subjects or any(s.pos_ not in ("NOUN", "PROPN") for s in subjects):
         return [], code
+    published = _publisher(args, subjects)
+    if published:
+        return published, code
     for subject in subjects:
         attack = _attack(lookup, args, subject, code) if violent else None
         if attack is not None:
@@ -88,3 +95,45 @@ def _attack(lookup: TriggerLookup, args: Arguments, noun: Token, code: str) -> t
         return None
     sources = args.noun_arguments(entry, noun)[0]
     return (sources or [UNKNOWN]), (entry.code if code.endswith("0") else code)
+
+
+def _national_means(lookup: TriggerLookup, args: Arguments, noun: Token, verb: Token,
+                    code: str) -> tuple[list[Actor], str] | None:
+    """A nation or its weapon as the means of a passive violent act, when the parser split the attack
+    noun from it: "killed in Israeli tank shelling" read as "killed in *Israeli tank*, shelling"."""
+    weapon = lemma_of(noun) in WEAPON_CODES
+    if not weapon and noun.ent_type_ != "NORP":
+        return None
+    authors = args.resolve_all([noun])
+    if not authors or any(a.country == "---" for a in authors):
+        return None
+    specific = WEAPON_CODES.get(lemma_of(noun))
+    for clause in verb.children:  # the attack noun the parser left beside it ("..., shelling")
+        if clause.dep_ == "advcl" and clause.tag_ in ("VBG", "NN"):
+            entry = lookup.noun_entry(clause)[1] or lookup.triggers.verb(lookup.verb_lemma(clause), (), [])
+            if entry is not None and entry.code[:2] in VIOLENT_ROOTS:
+                specific = specific or entry.code
+    if specific is None and not weapon:
+        return None  # "killed in Israeli custody" names no attack
+    return authors, (specific if code.endswith("0") and specific else code)
+
+
+def _publisher(args: Arguments, subjects: list[Token]) -> list[Actor]:
+    """The author of a document that is the subject ("a report *by Amnesty* accused ..."), or, when the
+    text names none, the country where it was made public: "a report *released in the Rwandan capital*
+    alleged ..." is Rwanda's allegation."""
+    for subject in subjects:
+        if lemma_of(subject) not in DOCUMENT_NOUNS or any(c.dep_ == "poss" for c in subject.children):
+            continue
+        authors = args.resolve_all(o for h in (subject, *(c for c in subject.children if c.dep_ == "acl"))
+                                   for c in h.children if c.dep_ in ("agent", "prep") and c.lower_ == "by"
+                                   for o in pobjs(c))
+        if authors:  # "a report *by Amnesty*", "a study published *by the institute*"
+            return authors
+        for participle in subject.children:
+            if participle.dep_ == "acl" and lemma_of(participle) in PUBLISHING_VERBS:
+                countries = [p.country for c in participle.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
+                             for o in pobjs(c) if (p := args.as_place(o)) is not None and p.country]
+                if countries:
+                    return [Actor(countries[0], args.actors.lexicon.country_name(countries[0]), "country")]
+    return []
