@@ -585,3 +585,15 @@ def test_lawmakers_no_country_names_are_unplaced_lawmakers(pipeline: Pipeline) -
 
 def test_a_protest_outside_an_actors_seat_is_aimed_at_it(pipeline: Pipeline) -> None:
     assert ("---", "14", "USA") in roots(pipeline, "Hundreds of students protested outside the US embassy on Monday.")
+
+
+def test_a_participle_describing_the_subject_is_not_news(pipeline: Pipeline) -> None:
+    assert roots(pipeline, "Talks mediated by Qatar and Egypt collapsed in March.") == set()
+    assert ("QAT", "04", "EGY") in roots(pipeline, "Qatar mediated talks with Egypt on Monday.")
+
+
+def test_a_region_is_never_the_party_a_story_is_about(pipeline: Pipeline) -> None:
+    text = ("West African leaders met in Abuja on Sunday and imposed sanctions on Mali.\n\n"
+            "Belgium also suspended its development aid on Saturday.")
+    found = roots(pipeline, text)
+    assert ("BEL", "16", "MLI") in found and not any(t == "WAF" for _, _, t in found)

@@ -139,6 +139,11 @@ class ActorLexicon:
         return max((len(k) for k in (*self.names, *self.exact)), default=1)
 
     @cached_property
+    def regions(self) -> frozenset[str]:
+        """The codes of regions and groups of states (``WAF``, ``EUR``, ``WST``)."""
+        return frozenset(e.code for e in self.names.values() if e.kind == "group" and len(e.code) == 3)
+
+    @cached_property
     def max_role_tokens(self) -> int:
         return max((len(k) for k in self.roles), default=1)
 

@@ -94,6 +94,9 @@ class DocumentMemory:
     """The last person named with each title: who "the crown prince" or "the foreign minister" is."""
     last_party: Actor | None = None
     """The last country or organisation that was the subject of a sentence."""
+    regions: set[str] = field(default_factory=set)
+    """The regions and groups of states named ("West African", "Europe"): settings, never the party
+    a story is about."""
     sentences: dict[str, set[int]] = field(default_factory=dict)
     """The sentences (by their start in the text) that mention each country or organisation."""
 
@@ -133,7 +136,8 @@ class DocumentMemory:
         a sentence other than ``sentence``. The implicit target of "Yoon condemned *the launch*" in a
         story that opened with a North Korean launch. None when the document names no such party."""
         # the lead names the story's parties first: the first one named elsewhere than here
-        country = next((c for c, seen in self.sentences.items() if c not in exclude and seen - {sentence}), None)
+        country = next((c for c, seen in self.sentences.items() if c not in exclude and seen - {sentence}
+                        and c not in self.regions), None)
         if country is None:
             return None
         actor = self.representative.get(country)
@@ -235,6 +239,7 @@ class SentenceActors:
             if title is not None and title.kind == "title":
                 self.memory.titles[title.term] = actors[0]
         if remember:
+            self.memory.regions.update(a.country for a in actors if a.country in self.lexicon.regions)
             for actor in actors:
                 self.memory.remember(actor, _person_name(token) if actor.kind == "person" else actor.name,
                                      sentence_key(token))

@@ -294,6 +294,9 @@ class SentenceCoder:
             return  # "the US claimed (that) ISIL had attacked Iraq": the claim is the event (112, 015)
         if entry.code[:2] in ("02", "10") and self.lookup.purpose_of_protest(anchor):
             return  # "staged rallies *to demand* reforms": the protest is the event (14x), the demand its aim
+        if anchor.dep_ == "acl" and anchor.tag_ == "VBN" and anchor.head.dep_ in ("nsubj", "nsubjpass") \
+                and not self.args.dates(trigger, verb):
+            return  # "talks *mediated by the AU* broke down": what the subject is, not news
         if anchor.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in anchor.children) \
                 and not self.args.dates(trigger, verb):
             return  # "China, which *has invested* heavily in both": a description of the actor, not news
