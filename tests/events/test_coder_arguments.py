@@ -597,3 +597,20 @@ def test_a_region_is_never_the_party_a_story_is_about(pipeline: Pipeline) -> Non
             "Belgium also suspended its development aid on Saturday.")
     found = roots(pipeline, text)
     assert ("BEL", "16", "MLI") in found and not any(t == "WAF" for _, _, t in found)
+
+
+def test_hosting_talks_between_others_is_hosting_their_visit(pipeline: Pipeline) -> None:
+    found = roots(pipeline, "Qatar hosted talks between Chad and Niger in Doha on Monday.")
+    assert {("TCD", "04", "NER"), ("NER", "04", "TCD"), ("QAT", "04", "TCD"), ("QAT", "04", "NER")} <= found
+    assert ("QAT", "043", "NER") in {(s[:3], c, t[:3]) for s, c, t in code(
+        pipeline, "Chad and Niger held talks on Sunday.\n\nQatar hosted the talks.")}
+
+
+def test_convening_the_talks_of_others_is_mediating(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Chad and Niger held talks on Sunday.\n\nThe talks were convened by the African Union.")
+    assert {("IGOAFRAFU", "045", "TCD"), ("IGOAFRAFU", "045", "NER")} <= found
+
+
+def test_hosting_talks_with_a_partner_is_a_meeting(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Kenya convened a summit with Uganda on Sunday.")
+    assert ("KEN", "040", "UGA") in found and not any(c in ("043", "045") for _, c, _ in found)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import permutations
+from itertools import chain, permutations
 from typing import Any
 
 from geopol.actors.resolver import COLLECTIVE_WORDS, SentenceActors, sentence_key
@@ -83,6 +83,8 @@ DEMAND_NOUNS = frozenset({"demand", "call", "request", "pressure", "ultimatum", 
 REQUEST_NOUNS = DEMAND_NOUNS | frozenset({"proposal", "offer", "invitation", "bid", "initiative", "plan"})
 """Nouns that stand for an action asked or offered: what is rejected or accepted is that action
 ("rejected calls *for new sanctions*", "a request *to extradite*")."""
+MEETING_HOSTS = {"host": "043", "convene": "045"}
+"""Light verbs that, done to a meeting of others, are hosting it or bringing its parties together."""
 MEETING_NOUNS = frozenset({"meeting", "talk", "negotiation", "dialogue", "summit", "discussion"})
 PROTESTER_WORDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob"})
 MULTILATERAL = frozenset({"trilateral", "multilateral", "three-way", "four-way", "quadrilateral", "joint"})
@@ -177,6 +179,11 @@ class SentenceCoder:
                 noun, entry = self.lookup.noun_entry(obj)
                 if entry is not None:
                     used.update((obj.i, noun.i))
+                    if lemma in MEETING_HOSTS and lemma_of(noun) in MEETING_NOUNS:
+                        hosted = self._hosted_meeting(lemma, entry, noun, verb)
+                        if hosted is not None:
+                            yield from hosted
+                            return
                     yield from self._emit(entry, noun, verb, "light-verb")
                     return
         for prep in verb.children:
@@ -213,6 +220,24 @@ class SentenceCoder:
             return  # "wants to attack" is a plan (coded on "attack"), "wants X to attack" an appeal
         used.update(o.i for o in objects if entry.objects)
         yield from self._emit(entry, verb, verb, "verb")
+
+    def _hosted_meeting(self, lemma: str, entry: Trigger, noun: Token, verb: Token) -> Iterator[CodedEvent] | None:
+        """ "Ethiopia hosted *talks between Sudan and South Sudan*", "the talks were convened by the AU":
+        the parties meet each other, and the host hosts (043) or brings them together (045); the
+        parties are those of the noun, or else those of the last talks. None when the subject is
+        itself a party ("Kenya hosted talks with Uganda")."""
+        hosting = Trigger(lemma, "", frozenset(), "VERB", MEETING_HOSTS[lemma], (), frozenset(), "grammar")
+        if any(c.dep_ == "prep" and c.lower_ in ("between", "among") for c in noun.children):
+            parties = self.args.noun_arguments(entry, noun)[0]
+            if len(parties) < 2:
+                return None
+            hosts = self.args.arguments(hosting, verb, verb)[0]
+            return chain(self._emit(entry, noun, None, "noun", (parties, [])),
+                                   self._emit(hosting, verb, verb, "hosted-meeting",
+                                              (hosts, [p for p in parties if p not in hosts])))
+        if not self.actors.memory.last_meeting or self.args.arguments(entry, noun, verb)[1]:
+            return None
+        return self._emit(hosting, verb, verb, "hosted-meeting")  # the last talks' parties: _specialise
 
     def _received(self, verb: Token, objects: Sequence[Token], used: set[int]) -> Iterator[CodedEvent] | None:
         """ "Y received X from Z": Z did X to Y (the code of the noun X)."""
@@ -429,9 +454,11 @@ class SentenceCoder:
             # "pledged to provide *Ukraine* with a loan": a promise is made to whom the action is for
             # "demanded that *Togo* release", "alleged that *Paris* played a role"
             targets = self.args.embedded_targets(verb if verb is not None else trigger)
-        if code[:3] == "045" and not targets and verb is not None and self.actors.memory.last_meeting and any(
-                c.dep_ == "dobj" and lemma_of(c) in MEETING_NOUNS for c in verb.children):
-            targets = list(self.actors.memory.last_meeting)  # "Anwar mediated *the meeting*": between its parties
+        if code[:3] in ("043", "045") and not targets and verb is not None and self.actors.memory.last_meeting and any(
+                c.dep_ in ("dobj", "nsubjpass") and lemma_of(c) in MEETING_NOUNS for c in verb.children):
+            # "Anwar mediated *the meeting*", "Ethiopia hosted *the talks*": between (or for) its parties
+            own = {s.country for s in sources}
+            targets = [a for a in self.actors.memory.last_meeting if a.country not in own]
         if code[:2] == "14" and not targets:
             heads = [h for h in (verb, trigger) if h is not None]  # "blocked roads *demanding* ..."
             targets = self.args.purpose_targets([*heads, *(c for h in heads for c in h.children if c.dep_ == "dobj")])
