@@ -26,6 +26,7 @@ SETS = {
     "heldout": ("tests/data/heldout/docs.jsonl", "tests/data/heldout/gold.jsonl", False),
     "heldout2": ("tests/data/heldout2/docs.jsonl", "tests/data/heldout2/gold.jsonl", False),
     "heldout3": ("tests/data/heldout3/docs.jsonl", "tests/data/heldout3/gold.jsonl", False),
+    "heldout4": ("tests/data/heldout4/docs.jsonl", "tests/data/heldout4/gold.jsonl", False),
 }
 REPO = Path(__file__).resolve().parents[1]
 

@@ -132,26 +132,31 @@ class Pipeline:
         memory = DocumentMemory(article.date)
         events: list[Event] = []
         seen: set[tuple[str, str, str, int, str]] = set()
-        told: Event | None = None  # the last event dated to a news day: "a day earlier" counts from it
+        # the last news day the story told of, from an event or a past-tense sentence ("who was received
+        # in Rabat on Monday"): "a day earlier" counts from it, and undated acts after it happened then
+        told: Told | None = None
         for paragraph, spacy_doc in docs:
             actors = self.sentence_actors(spacy_doc, memory)
             for sentence in spacy_doc.sents:
+                dated = False
                 for coded in self.coder.code(sentence, actors):
                     if coded.modality not in EMITTED_MODALITIES and not self.config.all_modalities:
                         continue
                     story_day = dt.date.fromisoformat(told.date) if told is not None and told.date else None
                     event = self._event(article, paragraph, sentence, coded, story_day)
                     if event.date is not None and event.date_text and is_news_day(event.date_text):
-                        told = event
+                        told, dated = Told(event.date, event.date_end, event.date_text), True
                     elif event.date is None and told is not None and coded.modality == "asserted" \
                             and not coded.future and not _has_time(coded):
                         # "met on Tuesday ... The two sides agreed that": the same day, as the text tells it
                         event = replace(event, date=told.date, date_end=told.date_end,
-                                        date_text=f"context: {told.date_text}")
+                                        date_text=f"context: {told.text}")
                     key = (event.source, event.target, event.code, event.start, event.modality)
                     if key not in seen:
                         seen.add(key)
                         events.append(event)
+                if not dated:
+                    told = _told_in(sentence, article.date) or told
         return tuple(events)
 
     def sentence_actors(self, spacy_doc: Any, memory: DocumentMemory) -> SentenceActors:
@@ -205,6 +210,31 @@ def _when(coded: CodedEvent, reference: dt.date | None,
         if when is not None and when.start is not None:
             return when, text
     return fallback
+
+
+@dataclass(frozen=True)
+class Told:
+    """A news day the story told of: its date (ISO), end and the words that named it."""
+
+    date: str | None
+    date_end: str | None
+    text: str
+
+
+FUTURE_WORDS = frozenset({"will", "due", "expected", "scheduled", "plan", "plans", "planned", "next"})
+
+
+def _told_in(sentence: Any, reference: dt.date | None) -> Told | None:
+    """The news day a sentence of past events names ("who was received in Rabat *on Monday*")."""
+    if reference is None or any(t.lower_ in FUTURE_WORDS and t.pos_ in ("AUX", "ADJ", "VERB")
+                                for t in sentence):
+        return None
+    for ent in sentence.ents:
+        if ent.label_ == "DATE" and is_news_day(ent.text):
+            when = resolve_date(ent.text, reference, "past")
+            if when is not None and when.start is not None:
+                return Told(_iso(when.start), _iso(when.end), str(ent.text))
+    return None
 
 
 def _iso(day: dt.date | None) -> str | None:

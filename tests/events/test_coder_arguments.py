@@ -614,3 +614,32 @@ def test_convening_the_talks_of_others_is_mediating(pipeline: Pipeline) -> None:
 def test_hosting_talks_with_a_partner_is_a_meeting(pipeline: Pipeline) -> None:
     found = code(pipeline, "Kenya convened a summit with Uganda on Sunday.")
     assert ("KEN", "040", "UGA") in found and not any(c in ("043", "045") for _, c, _ in found)
+
+
+def test_the_four_ministers_are_the_last_four_people_named(pipeline: Pipeline) -> None:
+    text = ("U.S. Secretary of State Antony Blinken and Defense Secretary Lloyd Austin hosted Japanese Foreign "
+            "Minister Yoko Kamikawa and Defence Minister Minoru Kihara in Washington on Monday. The four ministers "
+            "called on Pyongyang to halt its missile launches.")
+    found = code(pipeline, text, dt.date(2024, 7, 30))
+    assert {("USAGOV", "02", "PRKGOV"), ("JPNGOV", "02", "PRKGOV")} <= {(s, c[:2], t) for s, c, t in found}
+    assert not any(c.startswith("02") and s[:3] == t[:3] for s, c, t in found)
+
+
+def test_hosting_a_foreign_official_implies_the_guests_visit(pipeline: Pipeline) -> None:
+    found = code(pipeline, "Kenyan President William Ruto hosted Ugandan President Yoweri Museveni on Monday.")
+    assert {("KENGOV", "043", "UGAGOV"), ("UGAGOV", "042", "KEN")} <= found
+
+
+def test_an_implicit_target_keeps_the_role_the_story_gave_it(pipeline: Pipeline) -> None:
+    text = ("Athens protested to Ankara on Monday over a Turkish navigational warning.\n\n"
+            "Turkish Foreign Minister Hakan Fidan rejected the protest on Tuesday.")
+    assert ("TURGOV", "12", "GRCGOV") in {(s, c[:2], t) for s, c, t in code(pipeline, text)}
+
+
+def test_a_news_day_named_in_a_sentence_with_no_event_still_dates_what_follows(pipeline: Pipeline) -> None:
+    text = ("Spanish Prime Minister Pedro Sanchez and Senegalese President Bassirou Diomaye Faye were together in "
+            "Dakar on Monday. The two leaders held talks and signed a fisheries agreement.\n\n"
+            "Faye will travel to Madrid next month.")
+    events = pipeline.extract_text(text, dt.date(2024, 8, 30)).events  # a Friday
+    signed = [e for e in events if e.code == "057"]
+    assert signed and all(e.date == "2024-08-26" and e.date_text == "context: Monday" for e in signed)

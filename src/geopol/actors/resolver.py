@@ -143,7 +143,7 @@ class DocumentMemory:
         actor = self.representative.get(country)
         if actor is None or len(country) > 3:
             return actor
-        return Actor(country, actor.name, "country")
+        return Actor(actor.code, actor.name, "role" if len(actor.code) > 3 else "country")
 
     def main_actors(self, count: int, people: bool) -> list[Actor]:
         """The ``count`` most mentioned parties so far: what "both sides" means; for people ("the two
@@ -226,6 +226,8 @@ class SentenceActors:
         for child in sentence.root.children:
             if child.dep_ == "nsubj":
                 self.resolve(child)
+                for joined in child.conjuncts:  # "X and Y were in Dakar": both are remembered
+                    self.resolve(joined)
 
     def resolve(self, token: Token, remember: bool = True) -> list[Actor]:
         """The actors a noun phrase headed by ``token`` stands for (several for "Russian and
@@ -469,9 +471,26 @@ class SentenceActors:
         if not count:
             return []
         people = _lemma(token) in PEOPLE_WORDS
+        named = self._last_people(token, count) if people and count >= 3 else []
+        if named:  # "the four ministers" after "Blinken and Austin hosted Cho and Kim": of two countries
+            return list({a.country: a for a in named}.values())
         if count >= 3 and count in self.memory.groups:
             return self.memory.groups[count]
         return self.memory.main_actors(count, people)
+
+    def _last_people(self, token: Token, count: int) -> list[Actor]:
+        """The last ``count`` different people named in the paragraph before ``token``, or none."""
+        found: dict[int, Actor] = {}
+        for i in range(token.i - 1, -1, -1):
+            match = self.names.get(i)
+            if match is None or match.entry.kind != "person" or match.start in found or i != match.end - 1:
+                continue
+            actor = self._from_name(token.doc[i], match)
+            if actor.country != "---":
+                found[match.start] = actor
+            if len(found) == count:
+                return list(found.values())
+        return []
 
     def _from_apposition(self, token: Token, depth: int) -> list[Actor]:
         for child in token.children:

@@ -388,6 +388,12 @@ class SentenceCoder:
                 host = Actor(target.country, self.actors.lexicon.country_name(target.country), "country")
                 yield CodedEvent(source, host, "042", trigger.text, trigger.i, "visit-implied:grammar",
                                  state, date_texts, future, place)
+            if code == "043" and state == "asserted" and "---" not in (source.country, target.country) \
+                    and source.country != target.country and len(source.country) == 3 and len(target.country) == 3:
+                # "Blinken hosted his South Korean counterpart": the guest visited the host's country (042)
+                host = Actor(source.country, self.actors.lexicon.country_name(source.country), "country")
+                yield CodedEvent(target, host, "042", trigger.text, trigger.i, "visit-implied:grammar",
+                                 state, date_texts, future, place)
 
     def _implicit_target(self, source: Actor, code: str, anchor: Token) -> Actor | None:
         """The target a clause leaves to its story: the party the document is about, other than the
