@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 from geopol.dictionaries import ActorDictionary, ActorEntry, AgentDictionary, read_actors, read_agents
 from geopol.dictionaries.provenance import Conflict, scope_of
+from geopol.records import Actor
 
 NAME_KINDS = ("country", "organization", "group", "person", "seat", "capital", "adjective")
 """Kinds of name entries, in order of precedence when two files give the same name."""
@@ -149,6 +150,21 @@ class ActorLexicon:
 
     def country_name(self, code: str) -> str:
         return self.country_names.get(code[:3], code)
+
+    def country(self, code: str) -> Actor:
+        """The country ``code`` as a whole (``RUS``, "Russia"): a host, a place's country."""
+        return Actor(code, self.country_name(code), "country")
+
+    @cached_property
+    def _capital_names(self) -> Mapping[str, str]:
+        names: dict[str, str] = {}
+        for name, code in self.capitals.items():
+            names.setdefault(code, name.title())
+        return names
+
+    def capital_of(self, code: str) -> str | None:
+        """The (first listed) capital of country ``code``, title-cased, or None."""
+        return self._capital_names.get(code[:3])
 
     def find_person(self, name: str) -> NameEntry | None:
         entry = self.names.get(tuple(name.lower().split()))

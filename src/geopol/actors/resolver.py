@@ -94,9 +94,6 @@ class DocumentMemory:
     """The last person named with each title: who "the crown prince" or "the foreign minister" is."""
     last_party: Actor | None = None
     """The last country or organisation that was the subject of a sentence."""
-    regions: set[str] = field(default_factory=set)
-    """The regions and groups of states named ("West African", "Europe"): settings, never the party
-    a story is about."""
     sentences: dict[str, set[int]] = field(default_factory=dict)
     """The sentences (by their start in the text) that mention each country or organisation."""
 
@@ -136,8 +133,7 @@ class DocumentMemory:
         a sentence other than ``sentence``. The implicit target of "Yoon condemned *the launch*" in a
         story that opened with a North Korean launch. None when the document names no such party."""
         # the lead names the story's parties first: the first one named elsewhere than here
-        country = next((c for c, seen in self.sentences.items() if c not in exclude and seen - {sentence}
-                        and c not in self.regions), None)
+        country = next((c for c, seen in self.sentences.items() if c not in exclude and seen - {sentence}), None)
         if country is None:
             return None
         actor = self.representative.get(country)
@@ -189,10 +185,11 @@ def match_names(doc: Doc, lexicon: ActorLexicon) -> dict[int, NameMatch]:
     written, or case-insensitively when their first word has a capital ("RUSSIA", "iSrael")."""
     tokens = [t.text for t in doc]
     lowered = [t.lower() for t in tokens]
+    titled = _after_titles(doc, lexicon)
 
     def find(start: int, end: int) -> NameEntry | None:
         entry = lexicon.exact.get(tuple(tokens[start:end]))
-        if entry is None and (any(ch.isupper() for ch in tokens[start]) or _after_title(doc, start, lexicon)):
+        if entry is None and (any(ch.isupper() for ch in tokens[start]) or start in titled):
             entry = lexicon.names.get(tuple(lowered[start:end]))
         return entry
 
@@ -201,13 +198,12 @@ def match_names(doc: Doc, lexicon: ActorLexicon) -> dict[int, NameMatch]:
             for i in range(start, end)}
 
 
-def _after_title(doc: Doc, start: int, lexicon: ActorLexicon) -> bool:
-    """A proper noun written in lower case right after a title ("President *obama*"): a name still."""
-    if start == 0 or doc[start].pos_ != "PROPN":
-        return False
-    title = lexicon.roles.get((doc[start - 1].lower_,))
-    return title is not None and title.kind == "title" and lexicon.names.get((doc[start].lower_,)) is not None \
-        and lexicon.names[(doc[start].lower_,)].kind == "person"
+def _after_titles(doc: Doc, lexicon: ActorLexicon) -> set[int]:
+    """Proper nouns written in lower case right after a title that are a person's name still
+    ("President *obama*")."""
+    return {token.i for token in doc[1:] if token.pos_ == "PROPN" and token.is_lower
+            and getattr(lexicon.roles.get((doc[token.i - 1].lower_,)), "kind", None) == "title"
+            and lexicon.find_person(token.lower_) is not None}
 
 
 @dataclass
@@ -241,7 +237,6 @@ class SentenceActors:
             if title is not None and title.kind == "title":
                 self.memory.titles[title.term] = actors[0]
         if remember:
-            self.memory.regions.update(a.country for a in actors if a.country in self.lexicon.regions)
             for actor in actors:
                 self.memory.remember(actor, _person_name(token) if actor.kind == "person" else actor.name,
                                      sentence_key(token))

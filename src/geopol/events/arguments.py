@@ -202,7 +202,7 @@ class Arguments:
         for head in heads:
             codes = [a.country for a in self.resolve_all([head])] or self.place_countries(head, 0)
             for code in codes:
-                actor = Actor(code, self.actors.lexicon.country_name(code), "country")
+                actor = self.actors.lexicon.country(code)
                 if code != "---" and actor not in places:
                     places.append(actor)
         return places
@@ -377,9 +377,9 @@ class Arguments:
             if token.lemma_.lower() == "capital":  # "in the Rwandan capital": that country's capital
                 owners = [self.actors.names.get(c.i) for c in token.children if c.dep_ in ("amod", "compound", "poss")]
                 codes = [m.entry.code[:3] for m in owners if m is not None and m.entry.kind in ("country", "adjective")]
-                capitals = [c for c, code in self.actors.lexicon.capitals.items() if codes and code == codes[0]]
-                if capitals:
-                    return Place(capitals[0].title(), codes[0])
+                capital = self.actors.lexicon.capital_of(codes[0]) if codes else None
+                if capital is not None:
+                    return Place(capital, codes[0])
         found = self.actors.places.get(token.i)
         if found is not None and found.supported:
             return Place(str(token.doc[found.start:found.end].text), found.entry.country)
@@ -388,8 +388,7 @@ class Arguments:
         if match is not None and match.entry.kind in ("country", "capital", "seat"):
             name = token.doc[match.start:match.end].text
             if match.entry.kind == "seat":
-                capitals = [c for c, code in lexicon.capitals.items() if code == match.entry.code[:3]]
-                name = capitals[0].title() if capitals else name
+                name = lexicon.capital_of(match.entry.code) or name
             return Place(name, match.entry.code[:3])
         if token.ent_type_ in PLACE_ENTS:
             span = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)

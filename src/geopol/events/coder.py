@@ -179,12 +179,13 @@ class SentenceCoder:
                 noun, entry = self.lookup.noun_entry(obj)
                 if entry is not None:
                     used.update((obj.i, noun.i))
+                    arguments = self.args.arguments(entry, noun, verb)
                     if lemma in MEETING_HOSTS and lemma_of(noun) in MEETING_NOUNS:
-                        hosted = self._hosted_meeting(lemma, entry, noun, verb)
+                        hosted = self._hosted_meeting(lemma, entry, noun, verb, arguments)
                         if hosted is not None:
                             yield from hosted
                             return
-                    yield from self._emit(entry, noun, verb, "light-verb")
+                    yield from self._emit(entry, noun, verb, "light-verb", arguments)
                     return
         for prep in verb.children:
             if prep.dep_ == "prep" and prep.lower_ == "in" and lemma in IN_LIGHT_VERBS:
@@ -221,7 +222,8 @@ class SentenceCoder:
         used.update(o.i for o in objects if entry.objects)
         yield from self._emit(entry, verb, verb, "verb")
 
-    def _hosted_meeting(self, lemma: str, entry: Trigger, noun: Token, verb: Token) -> Iterator[CodedEvent] | None:
+    def _hosted_meeting(self, lemma: str, entry: Trigger, noun: Token, verb: Token,
+                        arguments: tuple[list[Actor], list[Actor]]) -> Iterator[CodedEvent] | None:
         """ "Ethiopia hosted *talks between Sudan and South Sudan*", "the talks were convened by the AU":
         the parties meet each other, and the host hosts (043) or brings them together (045); the
         parties are those of the noun, or else those of the last talks. None when the subject is
@@ -232,10 +234,10 @@ class SentenceCoder:
             if len(parties) < 2:
                 return None
             hosts = self.args.arguments(hosting, verb, verb)[0]
+            guests = [p for p in parties if p not in hosts]
             return chain(self._emit(entry, noun, None, "noun", (parties, [])),
-                                   self._emit(hosting, verb, verb, "hosted-meeting",
-                                              (hosts, [p for p in parties if p not in hosts])))
-        if not self.actors.memory.last_meeting or self.args.arguments(entry, noun, verb)[1]:
+                         self._emit(hosting, verb, verb, "hosted-meeting", (hosts, guests)))
+        if not self.actors.memory.last_meeting or arguments[1]:
             return None
         return self._emit(hosting, verb, verb, "hosted-meeting")  # the last talks' parties: _specialise
 
@@ -382,18 +384,16 @@ class SentenceCoder:
                 # group met or helped is a domestic counterpart, not a party to the relations coded
             yield CodedEvent(source, target, code, trigger.text, trigger.i, f"{rule}:{entry.origin.rsplit('/', 1)[-1]}",
                              state, date_texts, future, place)
-            if entry.mutual and code[:2] == "04" and code != "041" and state == "asserted" and place is not None \
+            guest, host = None, None
+            if entry.mutual and code[:2] == "04" and code != "041" and place is not None \
                     and place.country == target.country != source.country and "---" not in (source.country,):
-                # "X met Y *in Y's capital*": X made a visit there (042)
-                host = Actor(target.country, self.actors.lexicon.country_name(target.country), "country")
-                yield CodedEvent(source, host, "042", trigger.text, trigger.i, "visit-implied:grammar",
-                                 state, date_texts, future, place)
-            if code == "043" and state == "asserted" and "---" not in (source.country, target.country) \
-                    and source.country != target.country and len(source.country) == 3 and len(target.country) == 3:
-                # "Blinken hosted his South Korean counterpart": the guest visited the host's country (042)
-                host = Actor(source.country, self.actors.lexicon.country_name(source.country), "country")
-                yield CodedEvent(target, host, "042", trigger.text, trigger.i, "visit-implied:grammar",
-                                 state, date_texts, future, place)
+                guest, host = source, target  # "X met Y *in Y's capital*": X made a visit there
+            elif code == "043" and "---" not in (source.country, target.country) and source.country != target.country \
+                    and len(source.country) == 3 and len(target.country) == 3:
+                guest, host = target, source  # "Blinken hosted his South Korean counterpart": the guest visited
+            if guest is not None and host is not None and state == "asserted":
+                yield CodedEvent(guest, self.actors.lexicon.country(host.country), "042", trigger.text, trigger.i,
+                                 "visit-implied:grammar", state, date_texts, future, place)
 
     def _implicit_target(self, source: Actor, code: str, anchor: Token) -> Actor | None:
         """The target a clause leaves to its story: the party the document is about, other than the
@@ -409,7 +409,8 @@ class SentenceCoder:
         if code[:2] in NO_UNKNOWN_TARGET_ROOTS and not any(c.dep_ == "dobj" for c in anchor.children) \
                 and anchor.dep_ != "relcl":  # "a charge Mujahid rejected": the charge is the object
             return None
-        return self.actors.memory.context_party({source.country}, sentence_key(anchor))
+        # a region ("West African", "Europe") is a setting, never the party a story is about
+        return self.actors.memory.context_party({source.country, *self.actors.lexicon.regions}, sentence_key(anchor))
 
     def _specialise(self, entry: Trigger, trigger: Token, verb: Token | None, sources: list[Actor],
                     targets: list[Actor]) -> tuple[str, list[Actor]]:

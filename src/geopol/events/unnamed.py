@@ -11,6 +11,7 @@ from geopol.events.arguments import Arguments
 from geopol.events.codes import VIOLENT_ROOTS
 from geopol.events.lookup import TriggerLookup
 from geopol.events.syntax import lemma_of, particles, pobjs
+from geopol.events.triggers import Trigger
 from geopol.records import Actor
 
 Token = Any
@@ -88,10 +89,8 @@ def unnamed_sources(lookup: TriggerLookup, args: Arguments, code: str, verb: Tok
 
 def _attack(lookup: TriggerLookup, args: Arguments, noun: Token, code: str) -> tuple[list[Actor], str] | None:
     """An attack noun as the means of a violent act: its author (or ``---``) and its code."""
-    entry = lookup.noun_entry(noun)[1]
-    if entry is None and noun.tag_ == "VBG":  # "killed in Israeli tank *shelling*"
-        entry = lookup.triggers.verb(lookup.verb_lemma(noun), particles(noun), [])
-    if entry is None or entry.code[:2] not in VIOLENT_ROOTS:
+    entry = _violent_entry(lookup, noun)
+    if entry is None:
         return None
     sources = args.noun_arguments(entry, noun)[0]
     return (sources or [UNKNOWN]), (entry.code if code.endswith("0") else code)
@@ -110,8 +109,8 @@ def _national_means(lookup: TriggerLookup, args: Arguments, noun: Token, verb: T
     specific = WEAPON_CODES.get(lemma_of(noun))
     for clause in verb.children:  # the attack noun the parser left beside it ("..., shelling")
         if clause.dep_ == "advcl" and clause.tag_ in ("VBG", "NN"):
-            entry = lookup.noun_entry(clause)[1] or lookup.triggers.verb(lookup.verb_lemma(clause), (), [])
-            if entry is not None and entry.code[:2] in VIOLENT_ROOTS:
+            entry = _violent_entry(lookup, clause)
+            if entry is not None:
                 specific = specific or entry.code
     if specific is None and not weapon:
         return None  # "killed in Israeli custody" names no attack
@@ -135,5 +134,14 @@ def _publisher(args: Arguments, subjects: list[Token]) -> list[Actor]:
                 countries = [p.country for c in participle.children if c.dep_ == "prep" and c.lower_ in ("in", "at")
                              for o in pobjs(c) if (p := args.as_place(o)) is not None and p.country]
                 if countries:
-                    return [Actor(countries[0], args.actors.lexicon.country_name(countries[0]), "country")]
+                    return [args.actors.lexicon.country(countries[0])]
     return []
+
+
+def _violent_entry(lookup: TriggerLookup, noun: Token) -> Trigger | None:
+    """The violent trigger an attack noun, or a gerund the parser took for a verb, stands for
+    ("killed in Israeli tank *shelling*")."""
+    entry = lookup.noun_entry(noun)[1]
+    if entry is None and noun.tag_ == "VBG":
+        entry = lookup.triggers.verb(lookup.verb_lemma(noun), particles(noun), [])
+    return entry if entry is not None and entry.code[:2] in VIOLENT_ROOTS else None
